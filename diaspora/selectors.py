@@ -1,0 +1,5 @@
+from .models import Association
+
+
+def association_list():
+    return Association.objects.published()

@@ -1,0 +1,248 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Venue(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300)
+    city = models.CharField(_("city"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def map_url(self):
+        """A plain OpenStreetMap link: the map for visitors without scripts."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
+
+
+class EditionQuerySet(models.QuerySet):
+    def upcoming(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
+
+    def current(self):
+        """The next upcoming edition, else the latest one."""
+        today = timezone.localdate()
+        return self.upcoming(today).order_by("start_date").first() or self.order_by("-start_date").first()
+
+
+class Edition(models.Model):
+    class DatePrecision(models.TextChoices):
+        DAY = "day", _("exact days")
+        MONTH = "month", _("month only")
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text=_("Choose “month only” when the exact days are not known."),
+    )
+    about = models.TextField(_("about the forum"), blank=True)
+    mission = models.TextField(_("mission"), blank=True)
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("venue"), null=True, blank=True, on_delete=models.SET_NULL, related_name="editions"
+    )
+    is_demo = models.BooleanField(
+        _("demonstration edition"), default=False, help_text=_("Shown with a notice that it is not a real event.")
+    )
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forum edition")
+        verbose_name_plural = _("forum editions")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="edition_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("forum:edition", kwargs={"year": self.year})
+
+
+class KeyFigure(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="figures")
+    value = models.CharField(_("value"), max_length=20, help_text=_("For example “500+” or “24”."))
+    label = models.CharField(_("label"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    url = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("sponsor or partner")
+        verbose_name_plural = _("sponsors and partners")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Partnership(models.Model):
+    class Tier(models.TextChoices):
+        ORGANIZER = "organizer", _("organizer")
+        GENERAL = "general", _("general partner")
+        PARTNER = "partner", _("partner")
+        MEDIA = "media", _("media partner")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="partnerships"
+    )
+    tier = models.CharField(_("tier"), max_length=20, choices=Tier, default=Tier.PARTNER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("sponsor or partner of an edition")
+        verbose_name_plural = _("sponsors and partners of the edition")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "organisation"], name="unique_partnership"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_tier_display()})"
+
+
+class OutcomeDocument(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        OPEN = "open", _("open for proposals")
+        FINAL = "final", _("final")
+
+    edition = models.OneToOneField(
+        Edition, verbose_name=_("forum edition"), on_delete=models.CASCADE, related_name="outcome"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    date = models.DateField(_("date"), null=True, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    proposals_note = models.CharField(_("note on proposals"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("outcome document")
+        verbose_name_plural = _("outcome documents")
+        ordering = ["-edition__start_date"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("forum:outcome", kwargs={"year": self.edition.year})
+
+
+class Section(models.Model):
+    document = models.ForeignKey(OutcomeDocument, on_delete=models.CASCADE, related_name="sections")
+    slug = models.SlugField(
+        _("anchor name"),
+        help_text=_(
+            "Items are linked as #<anchor name>-<number>, e.g. #recommendation-12. Do not change it once published."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text before the items"), blank=True)
+    closing = models.TextField(_("text after the items"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "slug"], name="unique_section_slug"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Item(models.Model):
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("numbered item")
+        verbose_name_plural = _("numbered items")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "number"], name="unique_item_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+    @property
+    def anchor(self):
+        return f"{self.section.slug}-{self.number}"
+
+
+class Session(models.Model):
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("plenary session")
+        PANEL = "panel", _("panel discussion")
+        WORKSHOP = "workshop", _("workshop")
+        CULTURAL = "cultural", _("cultural programme")
+        OTHER = "other", _("other")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PLENARY)
+    day = models.DateField(_("day"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("programme session")
+        verbose_name_plural = _("programme sessions")
+        ordering = ["day", "start_time", "order", "pk"]
+
+    def __str__(self):
+        return self.title

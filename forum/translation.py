@@ -1,0 +1,44 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Edition, Item, KeyFigure, Organisation, OutcomeDocument, Section, Session, Venue
+
+
+@register(Venue)
+class VenueTranslation(TranslationOptions):
+    fields = ("name", "address", "city", "description")
+
+
+@register(Edition)
+class EditionTranslation(TranslationOptions):
+    fields = ("title", "city", "theme", "about", "mission")
+    required_languages = {"default": ("title", "city")}
+
+
+@register(KeyFigure)
+class KeyFigureTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(OutcomeDocument)
+class OutcomeDocumentTranslation(TranslationOptions):
+    fields = ("title", "introduction", "proposals_note")
+
+
+@register(Section)
+class SectionTranslation(TranslationOptions):
+    fields = ("title", "body", "closing")
+
+
+@register(Item)
+class ItemTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    fields = ("title", "room", "description")

@@ -1,0 +1,920 @@
+"""Demo content of the portal: the 2016 seed page in ky, ru and en (load_demo reads it)."""
+
+import datetime
+from decimal import Decimal
+
+
+def _join(*parts):
+    """Join translated paragraphs, language by language, with a blank line."""
+    return {lang: "\n\n".join(part[lang] for part in parts) for lang in ("ky", "ru", "en")}
+
+
+_EMPTY = {"ky": "", "ru": "", "en": ""}
+
+# --- The opening paragraphs of the 2016 outcome document --------------------------------------
+
+_INTRO_HELD = {
+    "ky": (
+        "1–2-августта Ош шаарында «Мекендештер» Форуму болуп өттү. Бул – мекендештердин, "
+        "өкмөттүн жана бизнестин натыйжалуу диалогу үчүн туруктуу (эки жылда бир жолу), өзүнүн "
+        "ийгиликтүү экенин далилдеген аянтча, ал чыныгы ишкердик долбоорлорду жана Кыргыз "
+        "Республикасынын социалдык-экономикалык өнүгүүсүнүн, инвестициялык жана инновациялык "
+        "келечегин талкуулоо үчүн түзүлгөн."
+    ),
+    "ru": (
+        "1–2 августа в г. Оше прошел форум «Мекендештер» — постоянно действующая (раз в два "
+        "года) и доказавшая свою успешность площадка для эффективного диалога соотечественников, "
+        "правительства и бизнеса, созданная для обсуждения реальных бизнес-проектов, а также "
+        "перспектив социально-экономического, инвестиционного и инновационного развития "
+        "Кыргызской Республики."
+    ),
+    "en": (
+        "On 1–2 August, the Mekendeshter Forum took place in Osh. It is a standing platform "
+        "(convened every two years) that has proven its success as a venue for effective dialogue "
+        "between compatriots, the government and business, and it was created to discuss real "
+        "business projects and the prospects for the socio-economic, investment and innovative "
+        "development of the Kyrgyz Republic."
+    ),
+}
+
+_INTRO_MISSION = {
+    "ky": (
+        "Үчүнчү «Мекендештер» Форумунун миссиясы – чет өлкөлөрдө жашаган кыргызстандык "
+        "мекендештердин ичинен потенциалдуу инвесторлордун көңүлүн Кыргыз Республикасында "
+        "ишкерлик демилгелерди түзүү үчүн колдо болгон жагымдуу шарттарга, Кыргызстандын "
+        "региондорунун географиялык абалынын, тарыхый жана маданий байлыктарынын "
+        "кайталангыстыгына буруу."
+    ),
+    "ru": (
+        "Миссия третьего форума «Мекендештер» — привлечь внимание потенциальных инвесторов из "
+        "числа кыргызстанских соотечественников, проживающих за рубежом, к имеющимся в Кыргызской "
+        "Республике благоприятным условиям для создания предпринимательских инициатив, к "
+        "уникальности географического положения, исторического и культурного богатства регионов "
+        "Кыргызстана."
+    ),
+    "en": (
+        "The mission of the Third Mekendeshter Forum is to draw the attention of potential "
+        "investors among Kyrgyzstani compatriots living abroad to the favorable conditions "
+        "available in the Kyrgyz Republic for launching business initiatives, and to the unique "
+        "geographical position and the historical and cultural wealth of Kyrgyzstan's regions."
+    ),
+}
+
+_INTRO_ANNIVERSARIES = {
+    "ky": (
+        "Форум КРдын көз карандысыздыгынын 25 жылдыгында, Үркүндүн 100 жылдыгында, Жусуп "
+        "Баласагындын 1000 жылдыгында өткөрүлдү; мекендештер жалпы улуттук окуялардын жана "
+        "баалуулуктардын айланасына биригүүдө."
+    ),
+    "ru": (
+        "Форум прошел в год 25-летия независимости КР, 100-летия Уркуна и 1000-летия Жусупа "
+        "Баласагына; соотечественники объединяются вокруг общенациональных событий и ценностей."
+    ),
+    "en": (
+        "The Forum was held in the year of the 25th anniversary of the independence of the "
+        "Kyrgyz Republic, the 100th anniversary of Urkun and the 1000th anniversary of Jusup "
+        "Balasagyn; compatriots are uniting around shared national events and values."
+    ),
+}
+
+_INTRO_PARTICIPANTS = {
+    "ky": (
+        "Форумга дүйнөнүн 24 өлкөсүнөн 500дөн ашык адам катышты. Жакынкы жана алыскы чет "
+        "өлкөлөрдөгү кыргызстандыктардын 27 диаспоралык бирикмеси, КР Президентинин Аппаратынын, "
+        "Өкмөттүн, министрликтер менен ведомстволордун өкүлдөрү, элчилер жана дипломатиялык "
+        "миссиялардын жетекчилери, эл аралык уюмдардын жана КРдын ири ишканаларынын башчылары, "
+        "эксперттер жана талдоочулар, алдыңкы ЖМКлардын жана Баткен, Жалал-Абад, Ош "
+        "областтарынын бизнес-жамаатынын өкүлдөрү бир аянтчада жолугушту."
+    ),
+    "ru": (
+        "В форуме приняли участие более 500 человек из 24 стран мира. На одной площадке "
+        "встретились 27 диаспоральных объединений кыргызстанцев из ближнего и дальнего "
+        "зарубежья, представители Аппарата Президента КР, Правительства, министерств и ведомств, "
+        "послы и руководители дипломатических миссий, руководители международных организаций и "
+        "крупных предприятий КР, эксперты и аналитики, представители ведущих СМИ и "
+        "бизнес-сообщества Баткенской, Джалал-Абадской и Ошской областей."
+    ),
+    "en": (
+        "More than 500 people from 24 countries took part in the Forum. Twenty-seven diaspora "
+        "associations of Kyrgyzstanis from neighboring and more distant countries, representatives "
+        "of the Office of the President of the Kyrgyz Republic, the Government, ministries and "
+        "agencies, ambassadors and heads of diplomatic missions, heads of international "
+        "organizations and of major enterprises of the Kyrgyz Republic, experts and analysts, and "
+        "representatives of leading media and of the business community of the Batken, Jalal-Abad "
+        "and Osh regions met on a single platform."
+    ),
+}
+
+_INTRO_PLENARIES = {
+    "ky": (
+        "Жети пленардык жыйналыштын катышуучулары Кыргызстанды социалдык-экономикалык жактан "
+        "өнүктүрүү стратегиясынын маанилүү маселелерин талкуулады. Өлкөнүн инвестициялык "
+        "жагдайын жакшыртуу боюнча конкреттүү сунуштар айтылды."
+    ),
+    "ru": (
+        "Участники семи пленарных заседаний обсудили важные вопросы стратегии "
+        "социально-экономического развития Кыргызстана. Были высказаны конкретные предложения по "
+        "улучшению инвестиционного климата страны."
+    ),
+    "en": (
+        "Participants in the seven plenary sessions discussed important issues of the strategy "
+        "for Kyrgyzstan's socio-economic development. Specific proposals were put forward to "
+        "improve the country's investment climate."
+    ),
+}
+
+# --- Contacts, venue -------------------------------------------------------------------------
+
+ORGANIZERS = {
+    "phone": "+996 312 66 35 38",
+    "email": "mekendeshter@roza.kg",
+    "name": {
+        "ky": "«Мекендештер» Форумунун уюштуруучу комитети",
+        "ru": "Организационный комитет форума «Мекендештер»",
+        "en": "Organizing Committee of the Mekendeshter Forum",
+    },
+}
+
+VENUE = {
+    "key": "oshsu",
+    "name": {
+        "ky": "Ош мамлекеттик университети",
+        "ru": "Ошский государственный университет",
+        "en": "Osh State University",
+    },
+    "address": {
+        "ky": "Ош шаары, Ленин көчөсү, 331",
+        "ru": "г. Ош, ул. Ленина, 331",
+        "en": "331 Lenin Street, Osh",
+    },
+    "city": {"ky": "Ош", "ru": "Ош", "en": "Osh"},
+    "description": {
+        "ky": (
+            "Форум Ош шаарындагы Ленин көчөсү, 331 дарегинде жайгашкан Ош мамлекеттик университетинин негизинде өттү."
+        ),
+        "ru": ("Форум прошел на базе Ошского государственного университета (г. Ош, ул. Ленина, 331)."),
+        "en": "The Forum was held at Osh State University, 331 Lenin Street, Osh.",
+    },
+    "latitude": Decimal("40.5223"),
+    "longitude": Decimal("72.7985"),
+}
+
+# --- Editions --------------------------------------------------------------------------------
+
+_BISHKEK = {"ky": "Бишкек", "ru": "Бишкек", "en": "Bishkek"}
+
+EDITIONS = [
+    {
+        "number": 1,
+        "year": 2012,
+        "city": dict(_BISHKEK),
+        "start_date": datetime.date(2012, 8, 1),
+        "end_date": None,
+        "date_precision": "month",
+        "title": {
+            "ky": "Биринчи «Мекендештер – 2012» Форуму",
+            "ru": "Первый форум «Мекендештер – 2012»",
+            "en": "The First Mekendeshter Forum 2012",
+        },
+        "theme": dict(_EMPTY),
+        "about": {
+            "ky": "Биринчи «Мекендештер» Форуму 2012-жылдын августунда Бишкек шаарында өттү.",
+            "ru": "Первый форум «Мекендештер» прошел в г. Бишкеке в августе 2012 г.",
+            "en": "The First Mekendeshter Forum was held in Bishkek in August 2012.",
+        },
+        "mission": dict(_EMPTY),
+        "figures": [],
+        "venue": None,
+    },
+    {
+        "number": 2,
+        "year": 2014,
+        "city": dict(_BISHKEK),
+        "start_date": datetime.date(2014, 7, 1),
+        "end_date": None,
+        "date_precision": "month",
+        "title": {
+            "ky": "Экинчи «Мекендештер – 2014» Форуму",
+            "ru": "Второй форум «Мекендештер – 2014»",
+            "en": "The Second Mekendeshter Forum 2014",
+        },
+        "theme": dict(_EMPTY),
+        "about": {
+            "ky": "Экинчи «Мекендештер» Форуму 2014-жылдын июлунда Бишкек шаарында өттү.",
+            "ru": "Второй форум «Мекендештер» прошел в г. Бишкеке в июле 2014 г.",
+            "en": "The Second Mekendeshter Forum was held in Bishkek in July 2014.",
+        },
+        "mission": dict(_EMPTY),
+        "figures": [],
+        "venue": None,
+    },
+    {
+        "number": 3,
+        "year": 2016,
+        "city": {"ky": "Ош", "ru": "Ош", "en": "Osh"},
+        "start_date": datetime.date(2016, 8, 1),
+        "end_date": datetime.date(2016, 8, 2),
+        "date_precision": "day",
+        "title": {
+            "ky": "Үчүнчү «Мекендештер – 2016» Форуму",
+            "ru": "Третий форум «Мекендештер – 2016»",
+            "en": "The Third Mekendeshter Forum 2016",
+        },
+        "theme": {
+            "ky": "Жаңы мүмкүнчүлүктөр",
+            "ru": "Новые возможности",
+            "en": "New Opportunities",
+        },
+        "about": _join(_INTRO_HELD, _INTRO_ANNIVERSARIES),
+        "mission": dict(_INTRO_MISSION),
+        "figures": [
+            {
+                "value": "500+",
+                "label": {"ky": "катышуучу", "ru": "участников", "en": "participants"},
+            },
+            {
+                "value": "24",
+                "label": {"ky": "өлкө", "ru": "стран", "en": "countries"},
+            },
+            {
+                "value": "27",
+                "label": {
+                    "ky": "диаспоралык бирикме",
+                    "ru": "диаспоральных объединений",
+                    "en": "diaspora associations",
+                },
+            },
+            {
+                "value": "7",
+                "label": {
+                    "ky": "пленардык жыйналыш",
+                    "ru": "пленарных заседаний",
+                    "en": "plenary sessions",
+                },
+            },
+        ],
+        "venue": "oshsu",
+    },
+]
+
+UPCOMING = {
+    "number": 4,
+    "city": dict(_BISHKEK),
+    "title": {
+        "ky": "Төртүнчү «Мекендештер» Форуму",
+        "ru": "Четвертый форум «Мекендештер»",
+        "en": "The Fourth Mekendeshter Forum",
+    },
+    "theme": dict(_EMPTY),
+    "about": {
+        "ky": (
+            "Уюштуруучу комитет Форумга даярдык иштерин баштады, долбоор жөнүндө маалыматка ээ "
+            "болгуңуз келсе, бизге кайрылуу калтырыңыз.\n\n"
+            "Бул – порталда каттоодон өтүүнү сынап көрүү үчүн гана түзүлгөн демонстрациялык форум."
+        ),
+        "ru": (
+            "Организационный комитет приступил к подготовке форума. Если вы хотите получать "
+            "информацию о проекте, оставьте нам заявку.\n\n"
+            "Это демонстрационный форум, созданный только для того, чтобы опробовать регистрацию "
+            "на портале."
+        ),
+        "en": (
+            "The Organizing Committee has begun preparations for the Forum. If you would like to "
+            "receive information about the project, please send us a request.\n\n"
+            "This is a demonstration edition, created only so that registration on the portal can "
+            "be tried out."
+        ),
+    },
+    "mission": dict(_EMPTY),
+}
+
+# --- Sponsors and partners -------------------------------------------------------------------
+
+SPONSORS = [
+    {
+        "key": "roza-otunbayeva-initiative",
+        "name": {
+            "ky": "«Роза Отунбаеванын демилгеси» эл аралык коомдук фонду",
+            "ru": "Международный общественный фонд «Инициатива Розы Отунбаевой»",
+            "en": "Roza Otunbayeva Initiative International Public Foundation",
+        },
+        "tier": "organizer",
+        "url": "https://roza.kg/",
+        "description": {
+            "ky": "«Мекендештер» Форумунун өнөктөшү болгон эл аралык коомдук фонд.",
+            "ru": "Международный общественный фонд, партнер форума «Мекендештер».",
+            "en": "An international public foundation and a partner of the Mekendeshter Forum.",
+        },
+    },
+    {
+        "key": "government",
+        "name": {
+            "ky": "Кыргыз Республикасынын Өкмөтү",
+            "ru": "Правительство Кыргызской Республики",
+            "en": "Government of the Kyrgyz Republic",
+        },
+        "tier": "organizer",
+        "url": "https://www.gov.kg/",
+        "description": {
+            "ky": (
+                "«Мекендештер» Форумунун өнөктөшү; Өкмөткө караштуу Чет өлкөлөрдөгү мекендештер "
+                "менен байланыштар боюнча Кеңеш 2015-жылы түзүлгөн."
+            ),
+            "ru": (
+                "Партнер форума «Мекендештер»; в 2015 г. при Правительстве создан Совет по связям "
+                "с соотечественниками за рубежом."
+            ),
+            "en": (
+                "A partner of the Mekendeshter Forum; the Council for Relations with Compatriots "
+                "Abroad under the Government was established in 2015."
+            ),
+        },
+    },
+    {
+        "key": "oshsu",
+        "name": {
+            "ky": "Ош мамлекеттик университети (ОшМУ)",
+            "ru": "Ошский государственный университет (ОшГУ)",
+            "en": "Osh State University (OshSU)",
+        },
+        "tier": "partner",
+        "url": "https://www.oshsu.kg/",
+        "description": {
+            "ky": "2016-жылы «Мекендештер» Форуму ушул университеттин негизинде өттү.",
+            "ru": "В 2016 г. форум «Мекендештер» прошел на базе университета.",
+            "en": "The university hosted the Mekendeshter Forum in 2016.",
+        },
+    },
+    {
+        "key": "zamandash",
+        "name": {"ky": "Замандаш", "ru": "Замандаш", "en": "Zamandash"},
+        "tier": "media",
+        "url": "",
+        "description": {
+            "ky": "«Мекендештер – 2016» Форумунун маалыматтык өнөктөшү.",
+            "ru": "Информационный партнер форума «Мекендештер – 2016».",
+            "en": "Media partner of the Mekendeshter Forum 2016.",
+        },
+    },
+    {
+        "key": "osh-travel",
+        "name": {
+            "ky": "«Osh Travel» экскурсиялар жана саякаттар бюросу",
+            "ru": "Бюро экскурсий и путешествий «Osh Travel»",
+            "en": "Osh Travel Excursion and Travel Bureau",
+        },
+        "tier": "partner",
+        "url": "",
+        "description": {
+            "ky": ("«Мекендештер – 2016» Форумунун өнөктөшү болгон экскурсиялар жана саякаттар бюросу."),
+            "ru": "Бюро экскурсий и путешествий, партнер форума «Мекендештер – 2016».",
+            "en": "An excursion and travel bureau and a partner of the Mekendeshter Forum 2016.",
+        },
+    },
+]
+
+SPONSORS_INTRO = {
+    "ky": (
+        "Биз ар бир иш-чаранын ишке ашырылышына жардам көрсөткөн бардык өнөктөштөрүбүздү "
+        "баалайбыз жана аларга ыраазычылыгыбызды билдиребиз."
+    ),
+    "ru": (
+        "Мы ценим всех наших партнеров, которые содействовали проведению каждого мероприятия, и "
+        "выражаем им свою благодарность."
+    ),
+    "en": (
+        "We value all our partners who have helped to bring each event about, and we express our gratitude to them."
+    ),
+}
+
+# --- The 2016 outcome document ---------------------------------------------------------------
+
+OUTCOME_2016 = {
+    "title": {
+        "ky": "«Мекендештер – 2016» Форумунун жыйынтык документи",
+        "ru": "Итоговый документ форума «Мекендештер – 2016»",
+        "en": "Outcome Document of the Mekendeshter Forum 2016",
+    },
+    "date": datetime.date(2016, 8, 2),
+    "introduction": _join(
+        _INTRO_HELD,
+        _INTRO_MISSION,
+        _INTRO_ANNIVERSARIES,
+        _INTRO_PARTICIPANTS,
+        _INTRO_PLENARIES,
+    ),
+    "proposals_note": {
+        "ky": "Жыйынтык документке киргизүү үчүн сунуштар кабыл алынат.",
+        "ru": "Принимаются предложения для внесения в итоговый документ.",
+        "en": "Proposals for inclusion in the outcome document are welcome.",
+    },
+    "sections": [
+        {
+            "slug": "background",
+            "title": {
+                "ky": "Маселенин тарыхы",
+                "ru": "Предыстория вопроса",
+                "en": "Background",
+            },
+            "body": {
+                "ky": (
+                    "Азыркы учурда өлкөнүн чегинен тышкары жактарда Кыргыз Республикасынын "
+                    "экономикалык жактан жигердүү болгон 700 миңден ашык жараны эмгектенип "
+                    "жатат. Алардын ичинен 573 миңден ашык адам Россияда жана 115 миңден ашык "
+                    "адам Казакстанда акча табуу үчүн жүрөт. Кыргыз Республикасынын Евразиялык "
+                    "экономикалык бирликке кириши жаңы ченемдерди жана жол-жоболорду кабыл алуу "
+                    "аркылуу айрым өлчөмдө кыргызстандыктарга өлкөнүн чегинен тышкары жакта ишке "
+                    "орношууну жеңилдетти. Кыргызстандын Улуттук статистика комитетинин маалыматы "
+                    "боюнча, мигранттардын акча которууларынын көлөмү республикалык бюджеттин "
+                    "30%ын түзөт.\n\n"
+                    "Кыргыз Республикасынын диаспоралары – булар бүткүл дүйнө жүзү боюнча 100дөн "
+                    "ашык жаш уюштуруу структуралары, алар потенциалдуу мигранттар үчүн өтө "
+                    "маанилүү социалдык жана маалыматтык колдоону берет. Бүгүнкү күндө "
+                    "диаспоралар Кыргызстанга инвестицияларды тартууда, тажрыйбаны "
+                    "адаптациялоодо жана билимдерди берүүдө жигердүү кыймылдаткыч болуп жатат, "
+                    "өздөрү барган өлкө менен Кыргызстандын экономикалык, социалдык жана саясий "
+                    "мамилелерди түзүүсүнө жардам берүүдө."
+                ),
+                "ru": (
+                    "В настоящее время за пределами страны трудятся более 700 тыс. экономически "
+                    "активных граждан Кыргызской Республики. Из них более 573 тыс. человек "
+                    "находятся на заработках в России и более 115 тыс. — в Казахстане. "
+                    "Вступление Кыргызской Республики в Евразийский экономический союз благодаря "
+                    "принятию новых норм и процедур в определенной мере облегчило кыргызстанцам "
+                    "трудоустройство за рубежом. По данным Национального статистического "
+                    "комитета Кыргызской Республики, объем денежных переводов мигрантов "
+                    "составляет 30% республиканского бюджета.\n\n"
+                    "Диаспоры Кыргызской Республики — это более 100 молодых организационных "
+                    "структур по всему миру, которые оказывают потенциальным мигрантам крайне "
+                    "важную социальную и информационную поддержку. Сегодня диаспоры являются "
+                    "активной движущей силой в привлечении инвестиций в Кыргызстан, адаптации "
+                    "опыта и передаче знаний, содействуют выстраиванию экономических, социальных "
+                    "и политических отношений между Кыргызстаном и странами своего пребывания."
+                ),
+                "en": (
+                    "At present, more than 700,000 economically active citizens of the Kyrgyz "
+                    "Republic work outside the country. Of these, more than 573,000 are in "
+                    "Russia and more than 115,000 in Kazakhstan to earn a living. The accession "
+                    "of the Kyrgyz Republic to the Eurasian Economic Union, through the adoption "
+                    "of new norms and procedures, has to some extent made it easier for "
+                    "Kyrgyzstanis to find employment abroad. According to the National "
+                    "Statistical Committee of the Kyrgyz Republic, migrants' remittances amount "
+                    "to 30% of the national budget.\n\n"
+                    "The diasporas of the Kyrgyz Republic are more than 100 young organizational "
+                    "structures around the world that provide vital social and informational "
+                    "support to potential migrants. Today, diasporas are an active driving force "
+                    "in attracting investment to Kyrgyzstan, adapting experience and passing on "
+                    "knowledge, and they help build economic, social and political relations "
+                    "between Kyrgyzstan and the countries where they live."
+                ),
+            },
+            "items": [],
+            "closing": dict(_EMPTY),
+        },
+        {
+            "slug": "result",
+            "title": {
+                "ky": "2012–2016-жылдардагы «Мекендештер» Форумунун ишинин натыйжалары",
+                "ru": "Результаты работы форума «Мекендештер» за 2012–2016 гг.",
+                "en": "Results of the Mekendeshter Forum's Work in 2012–2016",
+            },
+            "body": dict(_EMPTY),
+            "items": [
+                {
+                    "ky": (
+                        "2015-жылдын 29-апрелинде Кыргыз Республикасынын Өкмөтүнө караштуу Чет "
+                        "өлкөлөрдөгү мекендештер менен байланыштар боюнча Кеңеш түзүлгөн."
+                    ),
+                    "ru": (
+                        "29 апреля 2015 г. создан Совет по связям с соотечественниками за "
+                        "рубежом при Правительстве Кыргызской Республики."
+                    ),
+                    "en": (
+                        "On 29 April 2015, the Council for Relations with Compatriots Abroad "
+                        "under the Government of the Kyrgyz Republic was established."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Мекендештердин эки ири «Мекендештер» Форуму өткөрүлдү (Бишкек шаары, "
+                        "2012-жылдын августу, 2014-жылдын июлу)."
+                    ),
+                    "ru": (
+                        "Проведены два крупных форума соотечественников «Мекендештер» "
+                        "(г. Бишкек, август 2012 г., июль 2014 г.)."
+                    ),
+                    "en": (
+                        "Two major Mekendeshter Forums of compatriots were held (Bishkek, August 2012 and July 2014)."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Кыргызстандыктардын глобалдык онлайн иш-чараларын өткөрүүгө "
+                        "көмөктөшүүчү интерактивдүү интернет-платформа иштеп жатат («Ыр кесе», "
+                        "футболдук матчтар, картирлөө-изилдөөлөр ж.б.)."
+                    ),
+                    "ru": (
+                        "Работает интерактивная интернет-платформа, содействующая проведению "
+                        "глобальных онлайн-мероприятий кыргызстанцев («Ыр кесе», футбольные "
+                        "матчи, исследования по картированию и др.)."
+                    ),
+                    "en": (
+                        "An interactive online platform is in operation that helps to hold "
+                        "global online events of Kyrgyzstanis (“Yr Kese”, football matches, "
+                        "mapping studies, etc.)."
+                    ),
+                },
+                {
+                    "ky": (
+                        "2015-жылдын май–ноябрь айларында изилдөөлөр жүргүзүлдү жана «Чет "
+                        "өлкөлөрдөгү кыргызстандыктардын диаспораларын жана мекендештердин "
+                        "эксперттик ростерин картирлөө» отчету жарыяланды. Бул изилдөөнүн "
+                        "презентациясы КРдын деңгээлинде кеңири чөйрөлөрдө, ошондой эле чет "
+                        "өлкөлөрдө өткөрүлдү."
+                    ),
+                    "ru": (
+                        "В мае–ноябре 2015 г. проведены исследования и опубликован отчет "
+                        "«Картирование диаспор кыргызстанцев за рубежом и экспертного ростера "
+                        "соотечественников». Презентации исследования прошли в широких кругах на "
+                        "уровне КР, а также за рубежом."
+                    ),
+                    "en": (
+                        "In May–November 2015, research was carried out and the report “Mapping "
+                        "of Kyrgyzstani Diasporas Abroad and of an Expert Roster of Compatriots” "
+                        "was published. The study was presented to a wide audience in the Kyrgyz "
+                        "Republic and also abroad."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Чет өлкөлөрдөгү мекендештердин ишинин маселелери боюнча Кыргыз "
+                        "Республикасынын Өкмөттүк делегациясы Түркияга жана Молдовага барып, "
+                        "пикир алышты жана тажрыйба бөлүштү."
+                    ),
+                    "ru": (
+                        "Правительственная делегация Кыргызской Республики посетила Турцию и "
+                        "Молдову для обмена мнениями и опытом по вопросам, связанным с "
+                        "соотечественниками за рубежом."
+                    ),
+                    "en": (
+                        "A government delegation of the Kyrgyz Republic visited Turkey and "
+                        "Moldova to exchange views and experience on matters concerning "
+                        "compatriots abroad."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Мекендештердин ийгилигин чагылдырган «Мекендештер – Кыргызстандын "
+                        "келечегине салым» деген 2 жыйнак даярдалып, жарыкка чыкты."
+                    ),
+                    "ru": (
+                        "Подготовлены и изданы 2 сборника «Мекендештер – вклад в будущее "
+                        "Кыргызстана», отражающие успехи соотечественников."
+                    ),
+                    "en": (
+                        "Two collections entitled “Mekendeshter: A Contribution to Kyrgyzstan's "
+                        "Future”, showcasing the achievements of compatriots, were prepared and "
+                        "published."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Ош, Баткен, Жалал-Абад областтарында Ата-журтун өнүктүрүүгө "
+                        "мекендештердин салымы жөнүндө алгачкы 10 видеосюжет документтелди жана "
+                        "тартылды."
+                    ),
+                    "ru": (
+                        "В Ошской, Баткенской и Джалал-Абадской областях задокументированы и "
+                        "сняты первые 10 видеосюжетов о вкладе соотечественников в развитие "
+                        "Родины."
+                    ),
+                    "en": (
+                        "In the Osh, Batken and Jalal-Abad regions, the first 10 video stories "
+                        "about compatriots' contribution to the development of their homeland "
+                        "were documented and filmed."
+                    ),
+                },
+                {
+                    "ky": (
+                        "«Мекендештер» клубунун көчмө жана стационардык жыйналыштары туруктуу негизде өткөрүлүп турат."
+                    ),
+                    "ru": ("На постоянной основе проводятся выездные и стационарные заседания клуба «Мекендештер»."),
+                    "en": ("Off-site and on-site meetings of the Mekendeshter Club are held on a regular basis."),
+                },
+            ],
+            "closing": {
+                "ky": (
+                    "Ошол эле учурда өлкөдө узак мөөнөттүү программа жок. Бул компонент Кыргыз "
+                    "Республикасынын 2017-жылга чейинки Улуттук өнүгүү стратегиясына кирген "
+                    "эмес. Диаспора менен иштөө көптөгөн мамлекеттик органдардын ортосунда "
+                    "бөлүштүрүлгөн, алардын натыйжалуулугу солгун."
+                ),
+                "ru": (
+                    "Вместе с тем в стране нет долгосрочной программы. Этот компонент не вошел "
+                    "в Национальную стратегию развития Кыргызской Республики на период до "
+                    "2017 г. Работа с диаспорой распределена между многими государственными "
+                    "органами, и ее эффективность низка."
+                ),
+                "en": (
+                    "At the same time, the country has no long-term program. This component was "
+                    "not included in the National Development Strategy of the Kyrgyz Republic "
+                    "for the period up to 2017. Work with the diaspora is divided among many "
+                    "state bodies, and its effectiveness is low."
+                ),
+            },
+        },
+        {
+            "slug": "recommendation",
+            "title": {
+                "ky": "«Мекендештер» Форумунун сунуштамалары",
+                "ru": "Рекомендации форума «Мекендештер»",
+                "en": "Recommendations of the Mekendeshter Forum",
+            },
+            "body": dict(_EMPTY),
+            "items": [
+                {
+                    "ky": (
+                        "Өнүктүрүүнүн элементи, катализатору катары диаспора маселелерин "
+                        "2030-жылга чейин өлкөнү өнүктүрүүнүн улуттук стратегияларына киргизүү."
+                    ),
+                    "ru": (
+                        "Включить вопросы диаспоры как элемент и катализатор развития в "
+                        "национальные стратегии развития страны до 2030 г."
+                    ),
+                    "en": (
+                        "Include diaspora issues, as an element and catalyst of development, in "
+                        "the country's national development strategies up to 2030."
+                    ),
+                },
+                {
+                    "ky": (
+                        "2019-жылга чейин КР Өкмөтүнө караштуу Чет өлкөлөрдөгү мекендештер "
+                        "менен байланыштар боюнча Кеңештин ишин жолго коюу, анын стабилдүү "
+                        "иштешин камсыз кылуу."
+                    ),
+                    "ru": (
+                        "До 2019 г. наладить работу Совета по связям с соотечественниками за "
+                        "рубежом при Правительстве КР и обеспечить его стабильное "
+                        "функционирование."
+                    ),
+                    "en": (
+                        "By 2019, put the work of the Council for Relations with Compatriots "
+                        "Abroad under the Government of the Kyrgyz Republic on a sound footing "
+                        "and ensure that it operates steadily."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Өлкөдө бийликтин бүткүл вертикалынын диаспора менен иштөө боюнча "
+                        "кадрларынын туруктуу тренингин өткөрүү."
+                    ),
+                    "ru": (
+                        "Проводить регулярные тренинги по работе с диаспорой для кадров всей вертикали власти в стране."
+                    ),
+                    "en": (
+                        "Provide regular training on work with the diaspora for staff at all "
+                        "levels of government in the country."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Диаспоралар менен иштөө боюнча милдеттерди, жооптуу ведомстволорду "
+                        "Кыргыз Республикасынын мамлекеттик органдарынын ортосунда аныктоо."
+                    ),
+                    "ru": (
+                        "Распределить между государственными органами Кыргызской Республики "
+                        "задачи по работе с диаспорами и определить ответственные ведомства."
+                    ),
+                    "en": (
+                        "Assign the tasks of working with diasporas among the state bodies of "
+                        "the Kyrgyz Republic and designate the agencies responsible."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Улуттук, маданий, тилдик айырмачылык, мыйзамдарды жакшыртуу жана башка "
+                        "маселелер боюнча программалар аркылуу диаспораларды өнүктүрүү "
+                        "демилгелерин жана башка демилгелерди Өкмөт тарабынан колдоо."
+                    ),
+                    "ru": (
+                        "Обеспечить поддержку Правительством инициатив по развитию диаспор и "
+                        "других инициатив посредством программ, касающихся национальных, "
+                        "культурных и языковых различий, совершенствования законодательства и "
+                        "других вопросов."
+                    ),
+                    "en": (
+                        "Ensure Government support for initiatives to develop diasporas, and for "
+                        "other initiatives, through programs on national, cultural and "
+                        "linguistic differences, the improvement of legislation and other "
+                        "matters."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Диаспоралардын жардамы менен өлкөгө инвестицияларды тартуу "
+                        "демилгелерине мамлекеттик колдоо көрсөтүү."
+                    ),
+                    "ru": (
+                        "Оказывать государственную поддержку инициативам по привлечению "
+                        "инвестиций в страну с помощью диаспор."
+                    ),
+                    "en": (
+                        "Provide state support to initiatives to attract investment into the "
+                        "country with the help of diasporas."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Диаспоралардын башын кошкон иш-чараларды уюштуруу: эки жылда бир ирет "
+                        "«Мекендештер» Форуму, диаспоралар күнү, диаспоралардын бизнес-форуму."
+                    ),
+                    "ru": (
+                        "Организовывать мероприятия, объединяющие диаспоры: раз в два года — "
+                        "форум «Мекендештер», День диаспор, бизнес-форум диаспор."
+                    ),
+                    "en": (
+                        "Organize events that bring diasporas together: the Mekendeshter Forum "
+                        "every two years, a Diaspora Day and a diaspora business forum."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Кыргызстандыктардын глобалдык онлайн аянтчасы катары "
+                        "www.mekendeshter.org интерактивдүү интернет-платформасын өнүктүрүү."
+                    ),
+                    "ru": (
+                        "Развивать интерактивную интернет-платформу www.mekendeshter.org как "
+                        "глобальную онлайн-площадку кыргызстанцев."
+                    ),
+                    "en": (
+                        "Develop the interactive online platform www.mekendeshter.org as a "
+                        "global online hub for Kyrgyzstanis."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Туруктуу рубрикаларды жана көрсөтүүлөрдү уюштуруу менен массалык "
+                        "маалымат каражаттарында диаспоралар жөнүндө чагылдырууну тереңдетүү."
+                    ),
+                    "ru": (
+                        "Углублять освещение темы диаспор в средствах массовой информации, "
+                        "организуя постоянные рубрики и передачи."
+                    ),
+                    "en": ("Deepen media coverage of diasporas by setting up regular columns and programs."),
+                },
+                {
+                    "ky": "Мекендештердин волонтердук ишмердигине колдоо көрсөтүү.",
+                    "ru": "Оказывать поддержку волонтерской деятельности соотечественников.",
+                    "en": "Support the volunteer work of compatriots.",
+                },
+                {
+                    "ky": "Өлкөгө кайрымдуулук, соопчулук кылгысы келгендерге колдоо көрсөтүү.",
+                    "ru": (
+                        "Поддерживать тех, кто хочет заниматься благотворительностью и делать добрые дела для страны."
+                    ),
+                    "en": "Support those who wish to do charitable and good works for the country.",
+                },
+                {
+                    "ky": ("Чогулуп акча топтоонун жана инвестициянын механизмдерин түзүүгө көмөктөшүү."),
+                    "ru": "Содействовать созданию механизмов краудфандинга и инвестирования.",
+                    "en": "Help create crowdfunding and investment mechanisms.",
+                },
+                {
+                    "ky": (
+                        "Кыргыз Республикасынын кадыр-баркын жана инвестициялык потенциалын "
+                        "көтөрүү багытында диаспоралардын жасаган иш-аракеттерине колдоо "
+                        "көрсөтүү."
+                    ),
+                    "ru": (
+                        "Поддерживать деятельность диаспор, направленную на повышение престижа и "
+                        "инвестиционного потенциала Кыргызской Республики."
+                    ),
+                    "en": (
+                        "Support the efforts of diasporas to raise the prestige and investment "
+                        "potential of the Kyrgyz Republic."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Мекендештер тарабынан туризмди жайылтуу жана уюштуруу программаларын "
+                        "иштеп чыгуу жана жүзөгө ашыруу."
+                    ),
+                    "ru": (
+                        "Разработать и реализовать программы по популяризации и организации "
+                        "туризма силами соотечественников."
+                    ),
+                    "en": (
+                        "Develop and implement programs for the promotion and organization of tourism by compatriots."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Кыргыз тилин үйрөнүү боюнча материалдарды жана программаларды, анын "
+                        "ичинде онлайн курстарды иштеп чыгуу жана жүзөгө ашыруу."
+                    ),
+                    "ru": (
+                        "Разработать и внедрить материалы и программы по изучению кыргызского "
+                        "языка, в том числе онлайн-курсы."
+                    ),
+                    "en": (
+                        "Develop and implement materials and programs for learning the Kyrgyz "
+                        "language, including online courses."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Окуу материалдарын иштеп чыгып, аларды маданий борборлорго жана "
+                        "диаспоралык бирикмелерге таратуу."
+                    ),
+                    "ru": (
+                        "Разрабатывать учебные материалы и распространять их среди культурных "
+                        "центров и диаспоральных объединений."
+                    ),
+                    "en": (
+                        "Develop teaching materials and distribute them to cultural centers and diaspora associations."
+                    ),
+                },
+                {
+                    "ky": ("Мекендештердин жыйындарын жайлоодо, этно- жана эко-лагерь түрүндө өткөрүү."),
+                    "ru": ("Проводить встречи соотечественников на джайлоо в формате этно- и эколагерей."),
+                    "en": (
+                        "Hold gatherings of compatriots on the jailoo (summer pastures) in the "
+                        "form of ethno- and eco-camps."
+                    ),
+                },
+                {
+                    "ky": (
+                        "Форумдун катышуучуларынын байланыш маалыматтарын «Мекендештер» "
+                        "веб-платформасында чагылдыруу жана биргелешкен демилгелерди, "
+                        "долбоорлорду ишке ашырууга колдоо көрсөтүү."
+                    ),
+                    "ru": (
+                        "Размещать контакты участников форума на веб-платформе «Мекендештер» и "
+                        "оказывать поддержку в реализации совместных инициатив и проектов."
+                    ),
+                    "en": (
+                        "Publish the contact details of Forum participants on the Mekendeshter "
+                        "web platform and support the implementation of joint initiatives and "
+                        "projects."
+                    ),
+                },
+            ],
+            "closing": dict(_EMPTY),
+        },
+    ],
+}
+
+# --- News ------------------------------------------------------------------------------------
+
+_NEWS_0827 = {
+    "ky": (
+        "Биз күч-кубаты толуп турган жаш адамдардын өмүрүнөн ажырадык. Күтүүсүздөн чыккан катуу "
+        "өрт эч кимди: аялдарды да, эркектерди да аяган жок."
+    ),
+    "ru": (
+        "Мы потеряли жизни молодых, полных сил людей. Внезапный сильный пожар не пощадил никого: ни женщин, ни мужчин."
+    ),
+    "en": (
+        "We have lost the lives of young people in the fullness of their strength. A sudden, "
+        "fierce fire spared no one, neither women nor men."
+    ),
+}
+
+_NEWS_0828 = {
+    "ky": (
+        "Биз күч-кубаты толуп турган жаш адамдарыбыздан айрылдык. Күтүүсүздөн болгон өрт эч "
+        "кимди: аялдарды да, эркектерди да аяган жок."
+    ),
+    "ru": (
+        "Мы лишились наших молодых, полных сил людей. Внезапно случившийся пожар не пощадил "
+        "никого: ни женщин, ни мужчин."
+    ),
+    "en": ("We have lost our young people, full of strength. The sudden fire spared no one, neither women nor men."),
+}
+
+ARTICLES = [
+    {
+        "slug": "2016-08-27-condolences",
+        "published_at": datetime.datetime(2016, 8, 27, 12, 0),
+        "category": "news",
+        "title": {
+            "ky": "Терең кайгырып, көңүл айтабыз",
+            "ru": "Выражаем глубокие соболезнования",
+            "en": "Our deepest condolences",
+        },
+        "lead": dict(_NEWS_0827),
+        "body": dict(_EMPTY),
+    },
+    {
+        "slug": "2016-08-28-condolences",
+        "published_at": datetime.datetime(2016, 8, 28, 12, 0),
+        "category": "news",
+        "title": {
+            "ky": "Бирге кайгырабыз",
+            "ru": "Скорбим вместе",
+            "en": "We grieve together",
+        },
+        "lead": dict(_NEWS_0828),
+        "body": dict(_EMPTY),
+    },
+]

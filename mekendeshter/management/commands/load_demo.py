@@ -1,0 +1,167 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from forum.models import Edition, Item, KeyFigure, Organisation, OutcomeDocument, Partnership, Section, Venue
+from mekendeshter.demo import content
+from news.models import Article
+
+DEMO_STAFF_EMAIL = "staff@example.org"
+DEMO_STAFF_PASSWORD = "mekendeshter-demo"
+
+
+def translated(**fields):
+    """{"title": {"ky": …, "ru": …}} → {"title_ky": …, "title_ru": …} for modeltranslation."""
+    return {f"{name}_{lang}": text for name, texts in fields.items() for lang, text in texts.items()}
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (the 2016 forum from the seed page) in ky, ru and en. Idempotent."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        venue = self.load_venue()
+        editions = {data["number"]: self.load_edition(data, venue) for data in content.EDITIONS}
+        upcoming = self.load_upcoming()
+        organisations = self.load_sponsors(editions[3], upcoming)
+        self.load_outcome(editions[3])
+        self.load_articles(editions[3])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content loaded: {len(editions) + 1} editions, {len(organisations)} sponsors and partners, "
+                f"{len(content.ARTICLES)} articles."
+            )
+        )
+        if settings.DEBUG:
+            self.load_staff_account()
+
+    def load_venue(self):
+        data = content.VENUE
+        venue, _ = Venue.objects.update_or_create(
+            name_en=data["name"]["en"],
+            defaults={
+                **translated(
+                    name=data["name"], address=data["address"], city=data["city"], description=data["description"]
+                ),
+                "latitude": data["latitude"],
+                "longitude": data["longitude"],
+            },
+        )
+        return venue
+
+    def load_edition(self, data, venue):
+        edition, _ = Edition.objects.update_or_create(
+            number=data["number"],
+            defaults={
+                **translated(
+                    title=data["title"],
+                    city=data["city"],
+                    theme=data["theme"],
+                    about=data["about"],
+                    mission=data["mission"],
+                ),
+                "year": data["year"],
+                "start_date": data["start_date"],
+                "end_date": data["end_date"],
+                "date_precision": data["date_precision"],
+                "venue": venue if data["venue"] else None,
+            },
+        )
+        for order, figure in enumerate(data["figures"]):
+            KeyFigure.objects.update_or_create(
+                edition=edition, order=order, defaults={"value": figure["value"], **translated(label=figure["label"])}
+            )
+        KeyFigure.objects.filter(edition=edition, order__gte=len(data["figures"])).delete()
+        return edition
+
+    def load_upcoming(self):
+        """The fourth edition, a demonstration open for registration: always a year ahead."""
+        data = content.UPCOMING
+        year = timezone.localdate().year + 1
+        edition, _ = Edition.objects.update_or_create(
+            number=data["number"],
+            defaults={
+                **translated(
+                    title=data["title"],
+                    city=data["city"],
+                    theme=data["theme"],
+                    about=data["about"],
+                    mission=data["mission"],
+                ),
+                "year": year,
+                "start_date": datetime.date(year, 8, 1),
+                "end_date": datetime.date(year, 8, 2),
+                "date_precision": Edition.DatePrecision.DAY,
+                "is_demo": True,
+            },
+        )
+        return edition
+
+    def load_sponsors(self, edition, upcoming):
+        organisations = []
+        for order, data in enumerate(content.SPONSORS):
+            organisation, _ = Organisation.objects.update_or_create(
+                slug=data["key"],
+                defaults={"url": data["url"], **translated(name=data["name"], description=data["description"])},
+            )
+            Partnership.objects.update_or_create(
+                edition=edition, organisation=organisation, defaults={"tier": data["tier"], "order": order}
+            )
+            if data["tier"] == Partnership.Tier.ORGANIZER:
+                Partnership.objects.update_or_create(
+                    edition=upcoming, organisation=organisation, defaults={"tier": data["tier"], "order": order}
+                )
+            organisations.append(organisation)
+        return organisations
+
+    def load_outcome(self, edition):
+        data = content.OUTCOME_2016
+        document, _ = OutcomeDocument.objects.update_or_create(
+            edition=edition,
+            defaults={
+                **translated(
+                    title=data["title"], introduction=data["introduction"], proposals_note=data["proposals_note"]
+                ),
+                "status": OutcomeDocument.Status.FINAL,
+                "date": data["date"],
+            },
+        )
+        for order, section_data in enumerate(data["sections"]):
+            section, _ = Section.objects.update_or_create(
+                document=document,
+                slug=section_data["slug"],
+                defaults={
+                    "order": order,
+                    **translated(
+                        title=section_data["title"], body=section_data["body"], closing=section_data["closing"]
+                    ),
+                },
+            )
+            for number, text in enumerate(section_data["items"], start=1):
+                Item.objects.update_or_create(section=section, number=number, defaults=translated(text=text))
+            Item.objects.filter(section=section, number__gt=len(section_data["items"])).delete()
+
+    def load_articles(self, edition):
+        for data in content.ARTICLES:
+            Article.objects.update_or_create(
+                slug=data["slug"],
+                defaults={
+                    **translated(title=data["title"], lead=data["lead"], body=data["body"]),
+                    "category": data["category"],
+                    "edition": edition,
+                    "status": Article.Status.PUBLISHED,
+                    "published_at": timezone.make_aware(data["published_at"]),
+                },
+            )
+
+    def load_staff_account(self):
+        User = get_user_model()
+        if User.objects.filter(username=DEMO_STAFF_EMAIL).exists():
+            self.stdout.write(f"Demo staff account: {DEMO_STAFF_EMAIL} (password unchanged)")
+            return
+        User.objects.create_superuser(username=DEMO_STAFF_EMAIL, email=DEMO_STAFF_EMAIL, password=DEMO_STAFF_PASSWORD)
+        self.stdout.write(f"Demo staff account (development only): {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}")

@@ -1,0 +1,46 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from forum.models import Edition, OutcomeDocument
+from news.models import Article
+
+
+class I18nSitemap(Sitemap):
+    # One <url> per language with hreflang alternates (the URLs carry the language).
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticSitemap(I18nSitemap):
+    def items(self):
+        return ["home", "forum:list", "news:list", "diaspora:directory", "contact"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class EditionSitemap(I18nSitemap):
+    def items(self):
+        return Edition.objects.order_by("start_date")
+
+
+class OutcomeSitemap(I18nSitemap):
+    def items(self):
+        return OutcomeDocument.objects.select_related("edition").order_by("pk")
+
+
+class ArticleSitemap(I18nSitemap):
+    def items(self):
+        return Article.objects.published().order_by("pk")
+
+    def lastmod(self, article):
+        return article.published_at
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "editions": EditionSitemap,
+    "outcomes": OutcomeSitemap,
+    "news": ArticleSitemap,
+}

@@ -1,0 +1,125 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from diaspora.models import Association
+from forum.models import Edition, Item, KeyFigure, Organisation, OutcomeDocument, Partnership, Section, Session
+from news.models import Article
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Edition
+
+    number = factory.Sequence(lambda n: n + 10)
+    year = factory.Sequence(lambda n: 2030 + n)
+    title_ky = factory.LazyAttribute(lambda o: f"«Мекендештер – {o.year}» Форуму")
+    title_ru = factory.LazyAttribute(lambda o: f"Форум «Мекендештер – {o.year}»")
+    title_en = factory.LazyAttribute(lambda o: f"Mekendeshter Forum {o.year}")
+    city_ky = "Бишкек"
+    city_ru = "Бишкек"
+    city_en = "Bishkek"
+    start_date = factory.LazyAttribute(lambda o: datetime.date(o.year, 7, 1))
+    end_date = factory.LazyAttribute(lambda o: datetime.date(o.year, 7, 2))
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyFigure
+
+    edition = factory.SubFactory(EditionFactory)
+    value = "10"
+    label_ky = "өлкө"
+    label_ru = "стран"
+    label_en = "countries"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    name_ky = factory.Sequence(lambda n: f"Уюм {n}")
+    name_ru = factory.Sequence(lambda n: f"Организация {n}")
+    name_en = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    edition = factory.SubFactory(EditionFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class OutcomeDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutcomeDocument
+
+    edition = factory.SubFactory(EditionFactory)
+    title_ky = "Жыйынтык документ"
+    title_ru = "Итоговый документ"
+    title_en = "Outcome document"
+    status = OutcomeDocument.Status.FINAL
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    document = factory.SubFactory(OutcomeDocumentFactory)
+    slug = factory.Sequence(lambda n: f"section{n}")
+    title_ky = "Бөлүм"
+    title_ru = "Раздел"
+    title_en = "Section"
+
+
+class ItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Item
+
+    section = factory.SubFactory(SectionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text_ky = factory.Sequence(lambda n: f"Сунуштама {n}")
+    text_ru = factory.Sequence(lambda n: f"Рекомендация {n}")
+    text_en = factory.Sequence(lambda n: f"Recommendation {n}")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    edition = factory.SubFactory(EditionFactory)
+    title_ky = factory.Sequence(lambda n: f"Пленардык жыйналыш {n}")
+    title_ru = factory.Sequence(lambda n: f"Пленарное заседание {n}")
+    title_en = factory.Sequence(lambda n: f"Plenary session {n}")
+    day = factory.LazyAttribute(lambda o: o.edition.start_date)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    title_ky = factory.Sequence(lambda n: f"Жаңылык {n}")
+    title_ru = factory.Sequence(lambda n: f"Новость {n}")
+    title_en = factory.Sequence(lambda n: f"News item {n}")
+    lead_ky = "Кыскача."
+    lead_ru = "Кратко."
+    lead_en = "In short."
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+class AssociationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Association
+
+    name_ky = factory.Sequence(lambda n: f"Мекендештер бирикмеси {n}")
+    name_ru = factory.Sequence(lambda n: f"Объединение соотечественников {n}")
+    name_en = factory.Sequence(lambda n: f"Compatriots' association {n}")
+    country = "RU"
+    city_ky = "Москва"
+    city_ru = "Москва"
+    city_en = "Moscow"

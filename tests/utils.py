@@ -1,0 +1,55 @@
+from html.parser import HTMLParser
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url):
+    """Queries one GET of `url` runs (the page must answer 200)."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(context)
+
+
+class _TextCollector(HTMLParser):
+    """Visible text and labelling attributes, leaving out elements marked with another language."""
+
+    LABEL_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, page_language):
+        super().__init__(convert_charrefs=True)
+        self.page_language = page_language
+        self.stack = []  # (tag, skipped)
+        self.chunks = []
+
+    @property
+    def skipping(self):
+        return any(skipped for _tag, skipped in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        lang = attrs.get("lang")
+        skipped = tag in ("script", "style", "head") or (lang is not None and lang != self.page_language)
+        if not self.skipping and not skipped:
+            self.chunks.extend(attrs[name] for name in self.LABEL_ATTRIBUTES if attrs.get(name))
+        if tag not in self.VOID:
+            self.stack.append((tag, skipped))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+
+    def handle_data(self, data):
+        if not self.skipping and data.strip():
+            self.chunks.append(data)
+
+
+def text_in_language(html, page_language):
+    """The page's text outside elements whose `lang` differs from the page's language."""
+    collector = _TextCollector(page_language)
+    collector.feed(html)
+    return " ".join(" ".join(collector.chunks).split())
