@@ -1,9 +1,24 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from mekendeshter.admin import TranslatedAdmin
 
-from .models import Edition, Item, KeyFigure, Organisation, OutcomeDocument, Partnership, Section, Session, Venue
+from . import services
+from .models import (
+    ContactRequest,
+    Edition,
+    Hotel,
+    Item,
+    KeyFigure,
+    Organisation,
+    OutcomeDocument,
+    Partnership,
+    Section,
+    Session,
+    Venue,
+)
 
 
 class KeyFigureInline(TranslationTabularInline):
@@ -26,10 +41,16 @@ class EditionAdmin(TranslatedAdmin):
     inlines = [KeyFigureInline, PartnershipInline]
 
 
+class HotelInline(TranslationTabularInline):
+    model = Hotel
+    extra = 0
+
+
 @admin.register(Venue)
 class VenueAdmin(TranslatedAdmin):
     list_display = ["name", "city", "address"]
     search_fields = ["name", "address", "city"]
+    inlines = [HotelInline]
 
 
 @admin.register(Organisation)
@@ -71,3 +92,35 @@ class SectionAdmin(TranslatedAdmin):
     list_filter = ["document"]
     search_fields = ["title", "items__text"]
     inlines = [ItemInline]
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "name", "email", "phone", "edition", "language", "is_handled"]
+    list_filter = [("handled_at", admin.EmptyFieldListFilter), "edition", "language"]
+    search_fields = ["name", "email", "phone", "message"]
+    readonly_fields = ["name", "email", "phone", "edition", "message", "language", "created_at", "handled_at"]
+    list_select_related = ["edition"]
+    date_hierarchy = "created_at"
+    actions = ["mark_handled", "mark_unhandled"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("handled"), boolean=True, ordering="handled_at")
+    def is_handled(self, obj):
+        return obj.handled_at is not None
+
+    @admin.action(description=_("Mark as handled"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        count = services.contact_request_mark_handled(queryset=queryset)
+        self.message_user(
+            request, ngettext("%d request marked as handled.", "%d requests marked as handled.", count) % count
+        )
+
+    @admin.action(description=_("Mark as not handled"), permissions=["change"])
+    def mark_unhandled(self, request, queryset):
+        count = services.contact_request_mark_handled(queryset=queryset, handled=False)
+        self.message_user(
+            request, ngettext("%d request marked as not handled.", "%d requests marked as not handled.", count) % count
+        )

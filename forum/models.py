@@ -10,6 +10,8 @@ class Venue(models.Model):
     address = models.CharField(_("address"), max_length=300)
     city = models.CharField(_("city"), max_length=100)
     description = models.TextField(_("description"), blank=True)
+    transfer = models.TextField(_("transfer"), blank=True)
+    accommodation = models.TextField(_("accommodation"), blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
 
@@ -30,6 +32,25 @@ class Venue(models.Model):
             f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
             f"#map=17/{self.latitude}/{self.longitude}"
         )
+
+
+class Hotel(models.Model):
+    """A hotel the organizing committee recommends near a venue."""
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="hotels")
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("E.g. distance or a discount code."))
+    url = models.URLField(_("website"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("recommended hotel")
+        verbose_name_plural = _("recommended hotels")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
 
 
 class EditionQuerySet(models.QuerySet):
@@ -246,3 +267,31 @@ class Session(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ContactRequest(models.Model):
+    """A message to the organizing committee from the contact form."""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    edition = models.ForeignKey(
+        Edition,
+        verbose_name=_("forum edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_requests",
+    )
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=5)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"

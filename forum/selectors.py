@@ -56,5 +56,9 @@ def outcome_exists(*, edition):
     return OutcomeDocument.objects.filter(edition=edition).exclude(status=OutcomeDocument.Status.DRAFT).exists()
 
 
+def hotel_list(*, venue):
+    return venue.hotels.all() if venue else []
+
+
 def session_list(*, edition):
     return edition.sessions.all()

@@ -1,11 +1,11 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Edition, Item, KeyFigure, Organisation, OutcomeDocument, Section, Session, Venue
+from .models import Edition, Hotel, Item, KeyFigure, Organisation, OutcomeDocument, Section, Session, Venue
 
 
 @register(Venue)
 class VenueTranslation(TranslationOptions):
-    fields = ("name", "address", "city", "description")
+    fields = ("name", "address", "city", "description", "transfer", "accommodation")
 
 
 @register(Edition)
@@ -42,3 +42,8 @@ class ItemTranslation(TranslationOptions):
 @register(Session)
 class SessionTranslation(TranslationOptions):
     fields = ("title", "room", "description")
+
+
+@register(Hotel)
+class HotelTranslation(TranslationOptions):
+    fields = ("name", "address", "note")

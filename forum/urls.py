@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:year>/programme/", views.programme, name="programme"),
     path("<int:year>/venue/", views.venue, name="venue"),
     path("<int:year>/outcome/", views.outcome, name="outcome"),
+    path("<int:year>/calendar.ics", views.calendar_ics, name="calendar"),
 ]

@@ -34,5 +34,6 @@ def site(request):
         "language_links": SimpleLazyObject(lambda: _language_links(request)),
         "canonical_url": request.build_absolute_uri(request.path),
         "organizers_phone": settings.ORGANIZERS_PHONE,
+        "map_tile_url": settings.MAP_TILE_URL,
         "organizers_email": settings.ORGANIZERS_EMAIL,
     }

@@ -172,6 +172,11 @@ STORAGES = {
     },
 }
 
+# --- Maps -----------------------------------------------------------------------------------
+
+# OpenStreetMap's tiles; a self-hosted tile server can replace them (add it to the CSP img-src).
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
 # --- Authentication -------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -203,7 +208,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", "https://*.tile.openstreetmap.org"],
+    "img-src": [CSP.SELF, "data:", "https://tile.openstreetmap.org"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

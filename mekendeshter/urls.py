@@ -5,6 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from forum import views as forum_views
+
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -21,7 +23,8 @@ urlpatterns += i18n_patterns(
     path("forum/", include("forum.urls")),
     path("news/", include("news.urls")),
     path("directory/", include("diaspora.urls")),
-    path("contact/", views.contact, name="contact"),
+    path("contact/", forum_views.contact, name="contact"),
+    path("contact/thanks/", forum_views.contact_thanks, name="contact_thanks"),
     prefix_default_language=True,
 )
 

@@ -23,10 +23,6 @@ def home(request):
     return render(request, "home.html", context)
 
 
-def contact(request):
-    return render(request, "contact.html")
-
-
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):

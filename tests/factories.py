@@ -4,7 +4,18 @@ import factory
 from django.utils import timezone
 
 from diaspora.models import Association
-from forum.models import Edition, Item, KeyFigure, Organisation, OutcomeDocument, Partnership, Section, Session
+from forum.models import (
+    Edition,
+    Hotel,
+    Item,
+    KeyFigure,
+    Organisation,
+    OutcomeDocument,
+    Partnership,
+    Section,
+    Session,
+    Venue,
+)
 from news.models import Article
 
 
@@ -123,3 +134,25 @@ class AssociationFactory(factory.django.DjangoModelFactory):
     city_ky = "Москва"
     city_ru = "Москва"
     city_en = "Moscow"
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name_ky = "Ош мамлекеттик университети"
+    name_ru = "Ошский государственный университет"
+    name_en = "Osh State University"
+    address_ky = "Ленин көчөсү, 331"
+    address_ru = "ул. Ленина, 331"
+    address_en = "331 Lenin Street"
+    city_ky = city_ru = "Ош"
+    city_en = "Osh"
+
+
+class HotelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hotel
+
+    venue = factory.SubFactory(VenueFactory)
+    name_ky = name_ru = name_en = factory.Sequence(lambda n: f"Hotel {n}")

@@ -918,3 +918,283 @@ ARTICLES = [
         "body": dict(_EMPTY),
     },
 ]
+
+# --- Programme of the 2016 Forum: the seven plenary sessions -------------------------------------
+
+PROGRAMME_2016 = [
+    {
+        "day": datetime.date(2016, 8, 1),
+        "start": datetime.time(10, 0),
+        "end": datetime.time(11, 30),
+        "kind": "plenary",
+        "title": {
+            "ky": "Улуттук өнүгүү стратегиясындагы диаспора",
+            "ru": "Диаспора в национальной стратегии развития",
+            "en": "The Diaspora in the National Development Strategy",
+        },
+        "description": {
+            "ky": (
+                "Диаспора маселелерин өнүктүрүүнүн элементи жана катализатору катары өлкөнү "
+                "2030-жылга чейин өнүктүрүүнүн улуттук стратегияларына киргизүү. Өлкөдө бул "
+                "багытта узак мөөнөттүү программа жок: бул компонент Кыргыз Республикасынын "
+                "2017-жылга чейинки Улуттук өнүгүү стратегиясына кирген эмес."
+            ),
+            "ru": (
+                "Включение вопросов диаспоры как элемента и катализатора развития в "
+                "национальные стратегии развития страны до 2030 г. Долгосрочной программы в "
+                "этой сфере в стране нет: этот компонент не вошел в Национальную стратегию "
+                "развития Кыргызской Республики на период до 2017 г."
+            ),
+            "en": (
+                "Including diaspora issues, as an element and catalyst of development, in the "
+                "country's national development strategies up to 2030. The country has no "
+                "long-term program in this area: the component was not included in the National "
+                "Development Strategy of the Kyrgyz Republic for the period up to 2017."
+            ),
+        },
+    },
+    {
+        "day": datetime.date(2016, 8, 1),
+        "start": datetime.time(12, 0),
+        "end": datetime.time(13, 30),
+        "kind": "plenary",
+        "title": {
+            "ky": "Инвестициялык жагдайды жакшыртуу: мекендештер үчүн жаңы мүмкүнчүлүктөр",
+            "ru": "Улучшение инвестиционного климата: новые возможности для соотечественников",
+            "en": "Improving the Investment Climate: New Opportunities for Compatriots",
+        },
+        "description": {
+            "ky": (
+                "Кыргыз Республикасында ишкерлик демилгелерди түзүү үчүн колдо болгон жагымдуу "
+                "шарттар жана аларга чет өлкөлөрдө жашаган мекендештердин ичинен потенциалдуу "
+                "инвесторлордун көңүлүн буруу. Өлкөнүн инвестициялык жагдайын жакшыртуу, анын "
+                "кадыр-баркын жана инвестициялык потенциалын көтөрүү боюнча сунуштар."
+            ),
+            "ru": (
+                "Благоприятные условия для создания предпринимательских инициатив в Кыргызской "
+                "Республике и привлечение к ним внимания потенциальных инвесторов из числа "
+                "соотечественников, проживающих за рубежом. Предложения по улучшению "
+                "инвестиционного климата страны, повышению ее престижа и инвестиционного "
+                "потенциала."
+            ),
+            "en": (
+                "The favorable conditions for launching business initiatives in the Kyrgyz "
+                "Republic and how to draw the attention of potential investors among "
+                "compatriots living abroad to them. Proposals to improve the country's "
+                "investment climate and to raise its prestige and investment potential."
+            ),
+        },
+    },
+    {
+        "day": datetime.date(2016, 8, 1),
+        "start": datetime.time(15, 0),
+        "end": datetime.time(16, 30),
+        "kind": "plenary",
+        "title": {
+            "ky": "Диаспора менен иштөө боюнча мамлекеттик саясат жана институттар",
+            "ru": "Государственная политика и институты по работе с диаспорой",
+            "en": "State Policy and Institutions for Work with the Diaspora",
+        },
+        "description": {
+            "ky": (
+                "Кыргыз Республикасынын Өкмөтүнө караштуу Чет өлкөлөрдөгү мекендештер менен "
+                "байланыштар боюнча Кеңештин иши, диаспоралар менен иштөө боюнча милдеттерди "
+                "мамлекеттик органдардын ортосунда бөлүштүрүү жана жооптуу ведомстволорду "
+                "аныктоо. Бийликтин бүткүл вертикалынын кадрлары үчүн диаспора менен иштөө "
+                "боюнча туруктуу тренингдер."
+            ),
+            "ru": (
+                "Работа Совета по связям с соотечественниками за рубежом при Правительстве "
+                "Кыргызской Республики, распределение задач по работе с диаспорами между "
+                "государственными органами и определение ответственных ведомств. Регулярные "
+                "тренинги по работе с диаспорой для кадров всей вертикали власти."
+            ),
+            "en": (
+                "The work of the Council for Relations with Compatriots Abroad under the "
+                "Government of the Kyrgyz Republic, the assignment of tasks for working with "
+                "diasporas among state bodies and the designation of the agencies responsible. "
+                "Regular training on work with the diaspora for staff at all levels of "
+                "government."
+            ),
+        },
+    },
+    {
+        "day": datetime.date(2016, 8, 1),
+        "start": datetime.time(17, 0),
+        "end": datetime.time(18, 30),
+        "kind": "plenary",
+        "title": {
+            "ky": "Диаспоралык инвестициялар жана чогулуп акча топтоонун механизмдери",
+            "ru": "Инвестиции диаспоры и механизмы краудфандинга",
+            "en": "Diaspora Investment and Crowdfunding Mechanisms",
+        },
+        "description": {
+            "ky": (
+                "Диаспоралардын жардамы менен өлкөгө инвестицияларды тартуу демилгелерине "
+                "мамлекеттик колдоо көрсөтүү, чогулуп акча топтоонун жана инвестициянын "
+                "механизмдерин түзүү. Өлкөгө кайрымдуулук, соопчулук кылгысы келген "
+                "мекендештерди колдоо."
+            ),
+            "ru": (
+                "Государственная поддержка инициатив по привлечению инвестиций в страну с "
+                "помощью диаспор, создание механизмов краудфандинга и инвестирования. Поддержка "
+                "соотечественников, которые хотят заниматься благотворительностью и делать "
+                "добрые дела для страны."
+            ),
+            "en": (
+                "State support for initiatives to attract investment into the country with the "
+                "help of diasporas, and the creation of crowdfunding and investment mechanisms. "
+                "Support for compatriots who wish to do charitable and good works for the "
+                "country."
+            ),
+        },
+    },
+    {
+        "day": datetime.date(2016, 8, 2),
+        "start": datetime.time(10, 0),
+        "end": datetime.time(11, 30),
+        "kind": "plenary",
+        "title": {
+            "ky": "Туризм жана региондор: Ош, Баткен, Жалал-Абад",
+            "ru": "Туризм и регионы: Ош, Баткен, Джалал-Абад",
+            "en": "Tourism and the Regions: Osh, Batken and Jalal-Abad",
+        },
+        "description": {
+            "ky": (
+                "Кыргызстандын региондорунун, анын ичинде Ош, Баткен жана Жалал-Абад "
+                "областтарынын географиялык абалынын, тарыхый жана маданий байлыктарынын "
+                "кайталангыстыгы. Мекендештер тарабынан туризмди жайылтуу жана уюштуруу "
+                "программалары, анын ичинде мекендештердин жыйындарын жайлоодо этно- жана "
+                "эко-лагерь түрүндө өткөрүү."
+            ),
+            "ru": (
+                "Уникальность географического положения, исторического и культурного богатства "
+                "регионов Кыргызстана, в том числе Ошской, Баткенской и Джалал-Абадской "
+                "областей. Программы по популяризации и организации туризма силами "
+                "соотечественников, в том числе встречи соотечественников на джайлоо в формате "
+                "этно- и эколагерей."
+            ),
+            "en": (
+                "The unique geographical position and the historical and cultural wealth of "
+                "Kyrgyzstan's regions, including the Osh, Batken and Jalal-Abad regions. "
+                "Programs for the promotion and organization of tourism by compatriots, "
+                "including gatherings of compatriots on the jailoo (summer pastures) in the "
+                "form of ethno- and eco-camps."
+            ),
+        },
+    },
+    {
+        "day": datetime.date(2016, 8, 2),
+        "start": datetime.time(12, 0),
+        "end": datetime.time(13, 30),
+        "kind": "plenary",
+        "title": {
+            "ky": "Чет өлкөлөрдөгү кыргыз тили, маданият жана билим берүү",
+            "ru": "Кыргызский язык, культура и образование за рубежом",
+            "en": "The Kyrgyz Language, Culture and Education Abroad",
+        },
+        "description": {
+            "ky": (
+                "Кыргыз тилин үйрөнүү боюнча материалдар жана программалар, анын ичинде онлайн "
+                "курстар, окуу материалдарын маданий борборлорго жана диаспоралык бирикмелерге "
+                "таратуу. Улуттук, маданий жана тилдик айырмачылыктар боюнча программалар "
+                "аркылуу диаспоралардын демилгелерин Өкмөт тарабынан колдоо."
+            ),
+            "ru": (
+                "Материалы и программы по изучению кыргызского языка, в том числе онлайн-курсы, "
+                "распространение учебных материалов среди культурных центров и диаспоральных "
+                "объединений. Поддержка Правительством инициатив диаспор посредством программ, "
+                "касающихся национальных, культурных и языковых различий."
+            ),
+            "en": (
+                "Materials and programs for learning the Kyrgyz language, including online "
+                "courses, and the distribution of teaching materials to cultural centers and "
+                "diaspora associations. Government support for diaspora initiatives through "
+                "programs on national, cultural and linguistic differences."
+            ),
+        },
+    },
+    {
+        "day": datetime.date(2016, 8, 2),
+        "start": datetime.time(15, 0),
+        "end": datetime.time(16, 30),
+        "kind": "plenary",
+        "title": {
+            "ky": "«Мекендештер» онлайн платформасы, ЖМК жана волонтердук ишмердик",
+            "ru": "Онлайн-платформа «Мекендештер», СМИ и волонтерство",
+            "en": "The Mekendeshter Online Platform, the Media and Volunteering",
+        },
+        "description": {
+            "ky": (
+                "Кыргызстандыктардын глобалдык онлайн аянтчасы катары www.mekendeshter.org "
+                "интерактивдүү интернет-платформасын өнүктүрүү жана анда Форумдун "
+                "катышуучуларынын байланыш маалыматтарын чагылдыруу. Туруктуу рубрикалар жана "
+                "көрсөтүүлөр аркылуу массалык маалымат каражаттарында диаспоралар жөнүндө "
+                "чагылдырууну тереңдетүү, мекендештердин волонтердук ишмердигин колдоо."
+            ),
+            "ru": (
+                "Развитие интерактивной интернет-платформы www.mekendeshter.org как глобальной "
+                "онлайн-площадки кыргызстанцев и размещение на ней контактов участников форума. "
+                "Углубление освещения темы диаспор в СМИ через постоянные рубрики и передачи, "
+                "поддержка волонтерской деятельности соотечественников."
+            ),
+            "en": (
+                "Developing the interactive online platform www.mekendeshter.org as a global "
+                "online hub for Kyrgyzstanis and publishing the contact details of Forum "
+                "participants on it. Deepening media coverage of diasporas through regular "
+                "columns and programs, and supporting the volunteer work of compatriots."
+            ),
+        },
+    },
+]
+
+# --- Transfer and accommodation ------------------------------------------------------------------
+
+VENUE_TRAVEL = {
+    "transfer": {
+        "ky": (
+            "Уюштуруучу комитет каттоодон өткөн катышуучулар үчүн Ош шаарынын аэропортунан жана "
+            "темир жол вокзалынан Форум өтүүчү жерге – Ош мамлекеттик университетине (Ленин "
+            "көчөсү, 331) чейин трансфер уюштурат. Трансфер керек болсо, бул тууралуу каттоо "
+            "формасында белгилеп коюңуз.\n\n"
+            "Суроолоруңуз болсо, уюштуруучу комитетке кайрылыңыз: +996 312 66 35 38, "
+            "mekendeshter@roza.kg."
+        ),
+        "ru": (
+            "Для зарегистрированных участников организационный комитет обеспечивает трансфер из "
+            "аэропорта и с железнодорожного вокзала г. Оша к месту проведения форума — в Ошский "
+            "государственный университет (ул. Ленина, 331). Если вам нужен трансфер, отметьте "
+            "это в регистрационной форме.\n\n"
+            "С вопросами обращайтесь в организационный комитет: +996 312 66 35 38, "
+            "mekendeshter@roza.kg."
+        ),
+        "en": (
+            "For registered participants, the Organizing Committee provides transfers from Osh "
+            "airport and railway station to the Forum venue, Osh State University (331 Lenin "
+            "Street). If you need a transfer, please say so in the registration form.\n\n"
+            "If you have any questions, please contact the Organizing Committee: "
+            "+996 312 66 35 38, mekendeshter@roza.kg."
+        ),
+    },
+    "accommodation": {
+        "ky": (
+            "Уюштуруучу комитет каттоодон өткөн катышуучуларга Ош шаарында жайгашууга жардам "
+            "берет. Ал үчүн каттоодон өтүп жатканда келүү жана кетүү күндөрүңүздү көрсөтүңүз.\n\n"
+            "Жайгашуу боюнча суроолоруңуз болсо, уюштуруучу комитетке кайрылыңыз: "
+            "+996 312 66 35 38, mekendeshter@roza.kg."
+        ),
+        "ru": (
+            "Организационный комитет помогает зарегистрированным участникам с размещением в "
+            "г. Оше. Для этого при регистрации укажите даты заезда и выезда.\n\n"
+            "По вопросам размещения обращайтесь в организационный комитет: +996 312 66 35 38, "
+            "mekendeshter@roza.kg."
+        ),
+        "en": (
+            "The Organizing Committee helps registered participants with accommodation in Osh. "
+            "To receive this help, please state your check-in and check-out dates when you "
+            "register.\n\n"
+            "If you have any questions about accommodation, please contact the Organizing "
+            "Committee: +996 312 66 35 38, mekendeshter@roza.kg."
+        ),
+    },
+}

@@ -3,12 +3,14 @@ import pytest
 from forum.models import OutcomeDocument
 from tests.factories import (
     EditionFactory,
+    HotelFactory,
     ItemFactory,
     KeyFigureFactory,
     OutcomeDocumentFactory,
     PartnershipFactory,
     SectionFactory,
     SessionFactory,
+    VenueFactory,
 )
 from tests.utils import count_queries
 
@@ -119,6 +121,14 @@ def test_outcome_item_falls_back_and_is_marked(client):
     assert '<span lang="ru">Только по-русски</span>' in html
 
 
+def test_demo_programme_has_the_seven_plenary_sessions(client, demo):
+    html = client.get("/en/forum/2016/programme/").content.decode()
+    assert html.count('class="session"') == 7
+    assert "Improving the Investment Climate" in html
+    assert "The Diaspora in the National Development Strategy" in html
+    assert "1 August 2016" in html and "2 August 2016" in html
+
+
 def test_programme_groups_sessions_by_day(client):
     edition = EditionFactory()
     SessionFactory(edition=edition, title_en="Investment climate", start_time="10:00")
@@ -142,6 +152,22 @@ def test_venue_page(client, demo):
     assert "Ошский государственный университет" in html
     assert "331" in html
     assert "https://www.openstreetmap.org/?mlat=40.522300&amp;mlon=72.798500" in html
+    assert 'data-lat="40.522300"' in html
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert "Трансфер" in html and "аэропорт" in html
+    assert "Проживание" in html
+
+
+def test_venue_page_lists_hotels(client):
+    venue = VenueFactory()
+    HotelFactory(venue=venue, name_en="Hotel Alay", url="https://alay.example/")
+    edition = EditionFactory(venue=venue)
+    url = f"/en/forum/{edition.year}/venue/"
+    html = client.get(url).content.decode()
+    assert '<a href="https://alay.example/" rel="noopener nofollow">Hotel Alay</a>' in html
+    few = count_queries(client, url)
+    HotelFactory.create_batch(4, venue=venue)
+    assert count_queries(client, url) == few <= 8
 
 
 def test_venue_page_without_venue(client):

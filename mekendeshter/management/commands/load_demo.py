@@ -6,7 +6,17 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from forum.models import Edition, Item, KeyFigure, Organisation, OutcomeDocument, Partnership, Section, Venue
+from forum.models import (
+    Edition,
+    Item,
+    KeyFigure,
+    Organisation,
+    OutcomeDocument,
+    Partnership,
+    Section,
+    Session,
+    Venue,
+)
 from mekendeshter.demo import content
 from news.models import Article
 
@@ -28,6 +38,7 @@ class Command(BaseCommand):
         editions = {data["number"]: self.load_edition(data, venue) for data in content.EDITIONS}
         upcoming = self.load_upcoming()
         organisations = self.load_sponsors(editions[3], upcoming)
+        self.load_programme(editions[3])
         self.load_outcome(editions[3])
         self.load_articles(editions[3])
         self.stdout.write(
@@ -45,7 +56,12 @@ class Command(BaseCommand):
             name_en=data["name"]["en"],
             defaults={
                 **translated(
-                    name=data["name"], address=data["address"], city=data["city"], description=data["description"]
+                    name=data["name"],
+                    address=data["address"],
+                    city=data["city"],
+                    description=data["description"],
+                    transfer=content.VENUE_TRAVEL["transfer"],
+                    accommodation=content.VENUE_TRAVEL["accommodation"],
                 ),
                 "latitude": data["latitude"],
                 "longitude": data["longitude"],
@@ -117,6 +133,21 @@ class Command(BaseCommand):
                 )
             organisations.append(organisation)
         return organisations
+
+    def load_programme(self, edition):
+        for order, data in enumerate(content.PROGRAMME_2016):
+            Session.objects.update_or_create(
+                edition=edition,
+                order=order,
+                defaults={
+                    **translated(title=data["title"], description=data["description"]),
+                    "kind": data["kind"],
+                    "day": data["day"],
+                    "start_time": data["start"],
+                    "end_time": data["end"],
+                },
+            )
+        Session.objects.filter(edition=edition, order__gte=len(content.PROGRAMME_2016)).delete()
 
     def load_outcome(self, edition):
         data = content.OUTCOME_2016

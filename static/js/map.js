@@ -1,0 +1,22 @@
+// Draws the venue map where a page has <div data-map>. Without scripts or tiles, the page
+// still shows the address and a plain link to the map.
+(function () {
+  "use strict";
+  if (typeof L === "undefined") {
+    return;
+  }
+  document.querySelectorAll("[data-map]").forEach(function (element) {
+    var lat = parseFloat(element.dataset.lat);
+    var lng = parseFloat(element.dataset.lng);
+    if (isNaN(lat) || isNaN(lng)) {
+      return;
+    }
+    element.hidden = false;
+    var map = L.map(element, { scrollWheelZoom: false }).setView([lat, lng], 16);
+    L.tileLayer(element.dataset.tiles, {
+      maxZoom: 19,
+      attribution: element.dataset.attribution,
+    }).addTo(map);
+    L.marker([lat, lng], { alt: element.dataset.label }).addTo(map).bindPopup(element.dataset.label);
+  });
+})();

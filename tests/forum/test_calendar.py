@@ -1,0 +1,65 @@
+import datetime
+
+import pytest
+from icalendar import Calendar
+
+from tests.factories import EditionFactory, SessionFactory
+from tests.utils import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def test_demo_calendar_has_the_seven_plenary_sessions(client, demo):
+    calendar = parse(client.get("/ru/forum/2016/calendar.ics"))
+    events = calendar.walk("VEVENT")
+    assert len(events) == 7
+    assert str(events[0]["summary"]).endswith(" — Третий форум «Мекендештер – 2016»")
+    assert "Ошский государственный университет" in str(events[0]["location"])
+    assert str(events[0]["url"]) == "http://testserver/ru/forum/2016/"
+
+
+def test_one_event_per_day_without_a_programme(client):
+    edition = EditionFactory(start_date=datetime.date(2031, 7, 30), end_date=datetime.date(2031, 8, 1), year=2031)
+    calendar = parse(client.get("/ky/forum/2031/calendar.ics"))
+    events = calendar.walk("VEVENT")
+    assert [event.decoded("dtstart") for event in events] == [
+        datetime.date(2031, 7, 30),
+        datetime.date(2031, 7, 31),
+        datetime.date(2031, 8, 1),
+    ]
+    assert str(events[0]["summary"]) == edition.title_ky
+
+
+def test_one_event_per_session(client):
+    edition = EditionFactory()
+    SessionFactory(edition=edition, title_en="Investment climate", start_time="10:00", end_time="11:30")
+    SessionFactory(edition=edition, title_en="Culture", start_time="18:00")
+    calendar = parse(client.get(f"/en/forum/{edition.year}/calendar.ics"))
+    events = calendar.walk("VEVENT")
+    assert len(events) == 2
+    start = events[0].decoded("dtstart")
+    assert (start.hour, start.minute, start.utcoffset()) == (10, 0, datetime.timedelta(hours=6))
+    assert str(events[0]["summary"]).startswith("Investment climate — ")
+    assert len({str(event["uid"]) for event in events}) == 2
+
+
+def test_no_calendar_when_only_the_month_is_known(client, demo):
+    assert client.get("/ky/forum/2012/calendar.ics").status_code == 404
+
+
+def test_calendar_queries_do_not_grow(client):
+    edition = EditionFactory()
+    SessionFactory(edition=edition, start_time="10:00")
+    url = f"/ky/forum/{edition.year}/calendar.ics"
+    few = count_queries(client, url)
+    SessionFactory.create_batch(5, edition=edition, start_time="12:00")
+    assert count_queries(client, url) == few <= 3
+
+
+def test_edition_page_links_to_the_calendar(client, demo):
+    assert 'href="/ky/forum/2016/calendar.ics"' in client.get("/ky/forum/2016/").content.decode()
