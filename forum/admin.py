@@ -1,12 +1,18 @@
+import reversion
+from adminsortable2.admin import SortableAdminBase, SortableAdminMixin, SortableInlineAdminMixin
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from reversion.admin import VersionAdmin
 
 from mekendeshter.admin import TranslatedAdmin
 
 from . import services
+from .admin_forms import AlbumForm, OrganisationForm, PersonForm
 from .models import (
+    Album,
     ContactRequest,
     Edition,
     Hotel,
@@ -14,26 +20,42 @@ from .models import (
     KeyFigure,
     Organisation,
     OutcomeDocument,
+    Participation,
     Partnership,
+    Person,
+    Photo,
     Section,
     Session,
     Venue,
 )
 
+# History: a revision of a document holds its sections and their items, so restoring an earlier
+# version restores the whole text. Registered here, after modeltranslation has added the
+# per-language fields, so that every language is kept in the history.
+reversion.register(Item)
+reversion.register(Section, follow=["items"])
+reversion.register(OutcomeDocument, follow=["sections"])
 
-class KeyFigureInline(TranslationTabularInline):
+
+def image_preview(file, width=80):
+    if not file:
+        return "—"
+    return format_html('<img src="{}" alt="" width="{}" class="admin-preview">', file.url, width)
+
+
+class KeyFigureInline(SortableInlineAdminMixin, TranslationTabularInline):
     model = KeyFigure
     extra = 0
 
 
-class PartnershipInline(admin.TabularInline):
+class PartnershipInline(SortableInlineAdminMixin, admin.TabularInline):
     model = Partnership
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
 @admin.register(Edition)
-class EditionAdmin(TranslatedAdmin):
+class EditionAdmin(SortableAdminBase, TranslatedAdmin):
     list_display = ["number", "year", "title", "city", "start_date", "is_demo"]
     list_display_links = ["number", "title"]
     list_filter = ["is_demo"]
@@ -41,13 +63,13 @@ class EditionAdmin(TranslatedAdmin):
     inlines = [KeyFigureInline, PartnershipInline]
 
 
-class HotelInline(TranslationTabularInline):
+class HotelInline(SortableInlineAdminMixin, TranslationTabularInline):
     model = Hotel
     extra = 0
 
 
 @admin.register(Venue)
-class VenueAdmin(TranslatedAdmin):
+class VenueAdmin(SortableAdminBase, TranslatedAdmin):
     list_display = ["name", "city", "address"]
     search_fields = ["name", "address", "city"]
     inlines = [HotelInline]
@@ -55,26 +77,96 @@ class VenueAdmin(TranslatedAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(TranslatedAdmin):
-    list_display = ["name", "url"]
+    form = OrganisationForm
+    list_display = ["logo_preview", "name", "url"]
+    list_display_links = ["logo_preview", "name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["logo_preview"]
+
+    @admin.display(description=_("logo"))
+    def logo_preview(self, obj):
+        return image_preview(obj.logo)
+
+
+@admin.register(Person)
+class PersonAdmin(TranslatedAdmin):
+    form = PersonForm
+    list_display = ["photo_preview", "name", "role"]
+    list_display_links = ["photo_preview", "name"]
+    search_fields = ["name", "role"]
+    readonly_fields = ["photo_preview"]
+
+    @admin.display(description=_("photo"))
+    def photo_preview(self, obj):
+        return image_preview(obj.photo, width=60)
+
+
+class ParticipationInline(SortableInlineAdminMixin, admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["person"]
 
 
 @admin.register(Session)
-class SessionAdmin(TranslatedAdmin):
+class SessionAdmin(SortableAdminMixin, TranslatedAdmin):
     list_display = ["title", "edition", "day", "start_time", "kind", "room"]
     list_filter = ["edition", "kind", "day"]
     search_fields = ["title", "description"]
+    list_select_related = ["edition"]
+    ordering = ["order"]
+    inlines = [ParticipationInline]
 
 
-class SectionInline(TranslationStackedInline):
+class PhotoInline(SortableInlineAdminMixin, TranslationTabularInline):
+    model = Photo
+    fields = ["preview", "caption"]
+    readonly_fields = ["preview"]
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False  # photos are added through the album's multiple upload field
+
+    @admin.display(description=_("photo"))
+    def preview(self, obj):
+        return image_preview(obj.thumb_480 or obj.image, width=120)
+
+
+@admin.register(Album)
+class AlbumAdmin(SortableAdminMixin, TranslatedAdmin):
+    form = AlbumForm
+    list_display = ["title", "edition", "photo_count"]
+    list_filter = ["edition"]
+    search_fields = ["title"]
+    ordering = ["order"]
+    fieldsets = [(None, {"fields": ["edition", "title", "description", "upload"]})]
+    inlines = [PhotoInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("edition").annotate_photo_count()
+
+    @admin.display(description=_("photos"), ordering="photo_count")
+    def photo_count(self, obj):
+        return obj.photo_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        uploads = form.cleaned_data.get("upload") or []
+        for upload in uploads:
+            services.photo_create(album=form.instance, upload=upload)
+        if uploads:
+            count = len(uploads)
+            self.message_user(request, ngettext("%d photo added.", "%d photos added.", count) % count)
+
+
+class SectionInline(SortableInlineAdminMixin, TranslationStackedInline):
     model = Section
     extra = 0
     show_change_link = True
 
 
 @admin.register(OutcomeDocument)
-class OutcomeDocumentAdmin(TranslatedAdmin):
+class OutcomeDocumentAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
     list_display = ["title", "edition", "status", "date"]
     list_filter = ["status"]
     search_fields = ["title", "introduction"]
@@ -87,7 +179,7 @@ class ItemInline(TranslationTabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(TranslatedAdmin):
+class SectionAdmin(VersionAdmin, TranslatedAdmin):
     list_display = ["title", "document", "slug", "order"]
     list_filter = ["document"]
     search_fields = ["title", "items__text"]

@@ -37,7 +37,7 @@ class Venue(models.Model):
 class Hotel(models.Model):
     """A hotel the organizing committee recommends near a venue."""
 
-    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="hotels")
+    venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.CASCADE, related_name="hotels")
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("E.g. distance or a discount code."))
@@ -113,7 +113,9 @@ class Edition(models.Model):
 
 
 class KeyFigure(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="figures")
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("forum edition"), on_delete=models.CASCADE, related_name="figures"
+    )
     value = models.CharField(_("value"), max_length=20, help_text=_("For example “500+” or “24”."))
     label = models.CharField(_("label"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -150,7 +152,9 @@ class Partnership(models.Model):
         PARTNER = "partner", _("partner")
         MEDIA = "media", _("media partner")
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="partnerships")
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("forum edition"), on_delete=models.CASCADE, related_name="partnerships"
+    )
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="partnerships"
     )
@@ -197,7 +201,9 @@ class OutcomeDocument(models.Model):
 
 
 class Section(models.Model):
-    document = models.ForeignKey(OutcomeDocument, on_delete=models.CASCADE, related_name="sections")
+    document = models.ForeignKey(
+        OutcomeDocument, verbose_name=_("outcome document"), on_delete=models.CASCADE, related_name="sections"
+    )
     slug = models.SlugField(
         _("anchor name"),
         help_text=_(
@@ -222,7 +228,7 @@ class Section(models.Model):
 
 
 class Item(models.Model):
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"))
 
@@ -250,7 +256,9 @@ class Session(models.Model):
         CULTURAL = "cultural", _("cultural programme")
         OTHER = "other", _("other")
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sessions")
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("forum edition"), on_delete=models.CASCADE, related_name="sessions"
+    )
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PLENARY)
     day = models.DateField(_("day"))
@@ -295,3 +303,112 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
+
+
+class Person(models.Model):
+    """A speaker or moderator of the programme."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("position"), max_length=300, blank=True, help_text=_("E.g. job title and organisation."))
+    bio = models.TextField(_("short biography"), max_length=2000, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("speaker")
+        MODERATOR = "moderator", _("moderator")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("programme session"), on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.SPEAKER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("speaker or moderator")
+        verbose_name_plural = _("speakers and moderators")
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="unique_participation")]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class AlbumQuerySet(models.QuerySet):
+    def annotate_photo_count(self):
+        return self.annotate(photo_count=models.Count("photos"))
+
+
+class Album(models.Model):
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("forum edition"), on_delete=models.CASCADE, related_name="albums"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = AlbumQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("photo album")
+        verbose_name_plural = _("photo albums")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Photo(models.Model):
+    """A photo, re-encoded as WebP, with thumbnails for `srcset` (see mekendeshter.images)."""
+
+    THUMBNAIL_WIDTHS = (480, 960, 1600)
+
+    album = models.ForeignKey(Album, verbose_name=_("album"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("image"), upload_to="photos/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    thumb_480 = models.ImageField(upload_to="photos/", editable=False, blank=True)
+    thumb_960 = models.ImageField(upload_to="photos/", editable=False, blank=True)
+    thumb_1600 = models.ImageField(upload_to="photos/", editable=False, blank=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    def get_absolute_url(self):
+        return reverse("forum:photo", kwargs={"year": self.album.edition.year, "pk": self.pk})
+
+    @property
+    def thumbnails(self):
+        """(url, width) pairs that exist, smallest first, for srcset."""
+        pairs = []
+        for width in self.THUMBNAIL_WIDTHS:
+            thumbnail = getattr(self, f"thumb_{width}")
+            if thumbnail:
+                pairs.append((thumbnail.url, min(width, self.width)))
+        return pairs
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{url} {width}w" for url, width in [*self.thumbnails, (self.image.url, self.width)])
+
+    def thumbnail_height(self, width):
+        return round(self.height * min(width, self.width) / self.width) if self.width else 0

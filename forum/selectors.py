@@ -1,8 +1,8 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Edition, Item, OutcomeDocument, Partnership, Section
+from .models import Edition, Item, OutcomeDocument, Participation, Partnership, Photo, Section
 
 
 def edition_current():
@@ -61,4 +61,25 @@ def hotel_list(*, venue):
 
 
 def session_list(*, edition):
-    return edition.sessions.all()
+    participations = Participation.objects.select_related("person").order_by("order", "pk")
+    return edition.sessions.prefetch_related(Prefetch("participations", queryset=participations))
+
+
+def album_list(*, edition):
+    return edition.albums.prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
+
+
+def album_exists(*, edition):
+    return Photo.objects.filter(album__edition=edition).exists()
+
+
+def photo_get(*, year, pk):
+    return get_object_or_404(Photo.objects.select_related("album__edition"), pk=pk, album__edition__year=year)
+
+
+def photo_neighbours(*, photo):
+    """The previous and next photo in the same album, for the viewer's links."""
+    siblings = Photo.objects.filter(album=photo.album).select_related("album__edition")
+    before = siblings.filter(Q(order__lt=photo.order) | Q(order=photo.order, pk__lt=photo.pk))
+    after = siblings.filter(Q(order__gt=photo.order) | Q(order=photo.order, pk__gt=photo.pk))
+    return before.order_by("-order", "-pk").first(), after.order_by("order", "pk").first()

@@ -1,7 +1,11 @@
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ContactRequest
+from mekendeshter.images import encode_webp, open_image
+
+from .models import ContactRequest, Photo
 from .tasks import send_contact_request
 
 
@@ -18,3 +22,32 @@ def contact_request_create(*, name, email, phone="", edition=None, message, lang
 
 def contact_request_mark_handled(*, queryset, handled=True):
     return queryset.update(handled_at=timezone.now() if handled else None)
+
+
+def photo_create(*, album, upload, caption=None):
+    """Store an uploaded photo re-encoded as WebP with its thumbnails; `upload` is validated here."""
+    image = open_image(upload)
+    photo = Photo(album=album, order=album.photos.count())
+    for lang, text in (caption or {}).items():
+        setattr(photo, f"caption_{lang}", text)
+    stem = uuid.uuid4().hex
+    photo.image.save(f"{stem}.webp", encode_webp(image, max_width=2560, name=f"{stem}.webp"), save=False)
+    try:
+        for width in Photo.THUMBNAIL_WIDTHS:
+            if image.width > width:
+                name = f"{stem}-{width}.webp"
+                getattr(photo, f"thumb_{width}").save(name, encode_webp(image, max_width=width, name=name), save=False)
+        photo.full_clean()
+        with transaction.atomic():
+            photo.save()
+    except Exception:
+        _delete_files(photo)
+        raise
+    return photo
+
+
+def _delete_files(photo):
+    for field in ("image", *(f"thumb_{width}" for width in Photo.THUMBNAIL_WIDTHS)):
+        file = getattr(photo, field)
+        if file:
+            file.delete(save=False)

@@ -1,6 +1,19 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Edition, Hotel, Item, KeyFigure, Organisation, OutcomeDocument, Section, Session, Venue
+from .models import (
+    Album,
+    Edition,
+    Hotel,
+    Item,
+    KeyFigure,
+    Organisation,
+    OutcomeDocument,
+    Person,
+    Photo,
+    Section,
+    Session,
+    Venue,
+)
 
 
 @register(Venue)
@@ -47,3 +60,18 @@ class SessionTranslation(TranslationOptions):
 @register(Hotel)
 class HotelTranslation(TranslationOptions):
     fields = ("name", "address", "note")
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("name", "role", "bio")
+
+
+@register(Album)
+class AlbumTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Photo)
+class PhotoTranslation(TranslationOptions):
+    fields = ("caption",)

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from mekendeshter import ratelimit
+from news import selectors as news_selectors
 
 from . import selectors, services
 from .calendar import edition_calendar
@@ -14,6 +15,9 @@ def edition_list(request):
     return render(request, "forum/edition_list.html", {"editions": selectors.edition_list()})
 
 
+EDITION_ARTICLES = 5
+
+
 def edition_detail(request, year):
     edition = selectors.edition_get(year=year)
     previous, following = selectors.edition_neighbours(edition=edition)
@@ -21,6 +25,8 @@ def edition_detail(request, year):
         "edition": edition,
         "partners": selectors.partnership_list(edition=edition),
         "has_outcome": selectors.outcome_exists(edition=edition),
+        "has_photos": selectors.album_exists(edition=edition),
+        "articles": news_selectors.article_list().filter(edition=edition)[:EDITION_ARTICLES],
         "previous_edition": previous,
         "next_edition": following,
     }
@@ -31,6 +37,18 @@ def programme(request, year):
     edition = selectors.edition_get(year=year)
     sessions = selectors.session_list(edition=edition)
     return render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
+
+
+def photos(request, year):
+    edition = selectors.edition_get(year=year)
+    return render(request, "forum/photos.html", {"edition": edition, "albums": selectors.album_list(edition=edition)})
+
+
+def photo(request, year, pk):
+    photo = selectors.photo_get(year=year, pk=pk)
+    previous, following = selectors.photo_neighbours(photo=photo)
+    context = {"edition": photo.album.edition, "photo": photo, "previous_photo": previous, "next_photo": following}
+    return render(request, "forum/photo.html", context)
 
 
 def venue(request, year):

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    "adminsortable2",
+    "reversion",
     "mekendeshter",
     "forum",
     "news",

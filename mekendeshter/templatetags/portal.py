@@ -21,3 +21,9 @@ def edition_dates(edition):
         edition.end_date,
         month_only=edition.date_precision == edition.DatePrecision.MONTH,
     )
+
+
+@register.filter
+def thumbnail_height(photo, width):
+    """The height of a photo's thumbnail of the given width, for the <img height> attribute."""
+    return photo.thumbnail_height(int(width))

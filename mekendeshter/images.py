@@ -1,0 +1,78 @@
+"""Uploaded images: checked, re-encoded without metadata, stored under generated names.
+
+Only PNG, JPEG and WebP are accepted. The pixels are decoded by Pillow and encoded again as
+WebP, so nothing but the picture survives (no EXIF, no GPS, no trailing payload); the EXIF
+orientation is applied to the pixels first, so the photo keeps its orientation.
+"""
+
+import io
+import uuid
+import warnings
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# A decompression bomb guard well below Pillow's own: 40 megapixels is a large camera photo.
+MAX_PIXELS = 40_000_000
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+WEBP_QUALITY = 82
+
+
+def open_image(upload):
+    """Decode an uploaded file, or raise a ValidationError that says why not."""
+    if upload.size and upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("The file is larger than 25 MB."), code="too_big")
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in ALLOWED_FORMATS:
+                raise ValidationError(_("Upload a PNG, JPEG or WebP image."), code="format")
+            if image.width * image.height > MAX_PIXELS:
+                raise ValidationError(_("The image has more than 40 megapixels."), code="too_many_pixels")
+            image.load()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("This file is not a valid image."), code="invalid") from None
+    except (OSError, SyntaxError, ValueError, EOFError):
+        raise ValidationError(_("This file is not a valid image."), code="invalid") from None
+    image = ImageOps.exif_transpose(image)
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    return image.convert("RGBA" if has_alpha else "RGB")
+
+
+def encode_webp(image, *, max_width=None, name):
+    """The image as WebP, no wider than `max_width`, as a file named `name`."""
+    if max_width and image.width > max_width:
+        image = image.copy()
+        image.thumbnail((max_width, max_width * 10), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def generated_name(suffix=""):
+    return f"{uuid.uuid4().hex}{suffix}.webp"
+
+
+class SafeImageField(forms.FileField):
+    """A form field that accepts an image and returns it re-encoded as WebP under a new name."""
+
+    def __init__(self, *args, max_width=2560, **kwargs):
+        self.max_width = max_width
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not isinstance(upload, UploadedFile):  # unchanged, cleared or empty
+            return upload
+        image = open_image(upload)
+        return encode_webp(image, max_width=self.max_width, name=generated_name())

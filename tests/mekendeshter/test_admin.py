@@ -1,0 +1,107 @@
+import pytest
+from django.contrib import admin
+from reversion.models import Version
+
+from forum.models import Item, OutcomeDocument
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "model", [model for model in admin.site._registry if model._meta.app_label in ("forum", "news", "diaspora")]
+)
+def test_every_admin_page_opens(admin_client, demo, model):
+    opts = model._meta
+    changelist = admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/")
+    assert changelist.status_code == 200
+    obj = model.objects.first()
+    if obj is not None:
+        assert admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/change/").status_code == 200
+    if admin.site._registry[model].has_add_permission(changelist.wsgi_request):
+        assert admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/add/").status_code == 200
+
+
+def test_admin_shows_translation_tabs_and_languages_column(admin_client, demo):
+    html = admin_client.get("/admin/forum/edition/").content.decode()
+    assert 'class="lang-filled" lang="ru"' in html
+    change = admin_client.get(f"/admin/forum/edition/{OutcomeDocument.objects.get().edition_id}/change/")
+    assert "title_ru" in change.content.decode()
+
+
+def edit_document(admin_client, document, **changes):
+    """Post the outcome document's change form with its current values plus `changes`."""
+    url = f"/admin/forum/outcomedocument/{document.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name, "") or "" for name in form.fields}
+    data["edition"] = document.edition_id
+    data["date"] = document.date.isoformat()
+    sections = document.sections.order_by("order")
+    data |= {
+        "sections-TOTAL_FORMS": sections.count(),
+        "sections-INITIAL_FORMS": sections.count(),
+        "sections-MIN_NUM_FORMS": 0,
+        "sections-MAX_NUM_FORMS": 1000,
+    }
+    for index, section in enumerate(sections):
+        prefix = f"sections-{index}-"
+        data |= {
+            prefix + "id": section.pk,
+            prefix + "document": document.pk,
+            prefix + "slug": section.slug,
+            prefix + "order": section.order,
+        }
+        for field in ("title", "body", "closing"):
+            for lang in ("ky", "ru", "en"):
+                data[prefix + f"{field}_{lang}"] = getattr(section, f"{field}_{lang}")
+    data |= changes
+    return admin_client.post(url, data)
+
+
+def test_outcome_document_history_records_and_restores(admin_client, demo):
+    document = OutcomeDocument.objects.get()
+    original = document.title_ru
+    assert edit_document(admin_client, document).status_code == 302
+    assert edit_document(admin_client, document, title_ru="Исправленное название").status_code == 302
+    document.refresh_from_db()
+    assert document.title_ru == "Исправленное название"
+
+    versions = Version.objects.get_for_object(document)
+    assert versions.count() == 2
+    latest, first = versions
+    assert latest.revision.user.username == "admin"
+    assert "Title" in latest.revision.get_comment() or "title" in latest.revision.get_comment().lower()
+
+    # Restoring the first version brings the old title back, with the sections and items.
+    history = admin_client.get(f"/admin/forum/outcomedocument/{document.pk}/history/")
+    assert history.status_code == 200
+    revert_url = f"/admin/forum/outcomedocument/{document.pk}/history/{first.pk}/"
+    form = admin_client.get(revert_url)
+    assert form.status_code == 200
+    Item.objects.filter(section__document=document, number=12).update(text_ru="испорчено")
+    response = edit_via_revert(admin_client, revert_url, document)
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors,
+        [f.errors for f in response.context["inline_admin_formsets"][0].formset.forms],
+    )
+    document.refresh_from_db()
+    assert document.title_ru == original
+    assert (
+        Item.objects.get(section__document=document, section__slug="recommendation", number=12).text_ru != "испорчено"
+    )
+
+
+def edit_via_revert(admin_client, url, document):
+    page = admin_client.get(url)
+    form = page.context["adminform"].form
+    data = {name: form.initial.get(name, "") or "" for name in form.fields}
+    data["edition"] = document.edition_id
+    data["date"] = document.date.isoformat()
+    formset = page.context["inline_admin_formsets"][0].formset
+    data |= {f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()}
+    for index, inline_form in enumerate(formset.forms):
+        for name in inline_form.fields:
+            value = inline_form.initial.get(name, "")
+            data[f"{formset.prefix}-{index}-{name}"] = "" if value is None else value
+        data[f"{formset.prefix}-{index}-id"] = inline_form.instance.pk
+        data[f"{formset.prefix}-{index}-document"] = document.pk
+    return admin_client.post(url, data)
