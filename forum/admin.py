@@ -37,6 +37,12 @@ reversion.register(Section, follow=["items"])
 reversion.register(OutcomeDocument, follow=["sections"])
 
 
+# django-admin-sortable2 ships drag-and-drop inline templates up to Django 6.0, whose inline
+# templates are the same as 6.1's.
+SORTABLE_TABULAR = "adminsortable2/edit_inline/tabular-django-6.0.html"
+SORTABLE_STACKED = "adminsortable2/edit_inline/stacked-django-6.0.html"
+
+
 def image_preview(file, width=80):
     if not file:
         return "—"
@@ -44,11 +50,13 @@ def image_preview(file, width=80):
 
 
 class KeyFigureInline(SortableInlineAdminMixin, TranslationTabularInline):
+    template = SORTABLE_TABULAR
     model = KeyFigure
     extra = 0
 
 
 class PartnershipInline(SortableInlineAdminMixin, admin.TabularInline):
+    template = SORTABLE_TABULAR
     model = Partnership
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -64,6 +72,7 @@ class EditionAdmin(SortableAdminBase, TranslatedAdmin):
 
 
 class HotelInline(SortableInlineAdminMixin, TranslationTabularInline):
+    template = SORTABLE_TABULAR
     model = Hotel
     extra = 0
 
@@ -103,6 +112,7 @@ class PersonAdmin(TranslatedAdmin):
 
 
 class ParticipationInline(SortableInlineAdminMixin, admin.TabularInline):
+    template = SORTABLE_TABULAR
     model = Participation
     extra = 0
     autocomplete_fields = ["person"]
@@ -119,6 +129,7 @@ class SessionAdmin(SortableAdminMixin, TranslatedAdmin):
 
 
 class PhotoInline(SortableInlineAdminMixin, TranslationTabularInline):
+    template = SORTABLE_TABULAR
     model = Photo
     fields = ["preview", "caption"]
     readonly_fields = ["preview"]
@@ -160,6 +171,7 @@ class AlbumAdmin(SortableAdminMixin, TranslatedAdmin):
 
 
 class SectionInline(SortableInlineAdminMixin, TranslationStackedInline):
+    template = SORTABLE_STACKED
     model = Section
     extra = 0
     show_change_link = True
@@ -173,17 +185,27 @@ class OutcomeDocumentAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
     inlines = [SectionInline]
 
 
-class ItemInline(TranslationTabularInline):
+class ItemInline(SortableInlineAdminMixin, TranslationTabularInline):
+    template = SORTABLE_TABULAR
     model = Item
+    fields = ["number", "text"]
+    readonly_fields = ["number"]
+    ordering = ["order"]
     extra = 0
 
 
 @admin.register(Section)
-class SectionAdmin(VersionAdmin, TranslatedAdmin):
+class SectionAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
     list_display = ["title", "document", "slug", "order"]
     list_filter = ["document"]
     search_fields = ["title", "items__text"]
     inlines = [ItemInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Item:
+            return super().save_formset(request, form, formset, change)
+        items = formset.save(commit=False)
+        services.section_items_save(section=form.instance, items=items, deleted=formset.deleted_objects)
 
 
 @admin.register(ContactRequest)

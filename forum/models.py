@@ -231,6 +231,8 @@ class Item(models.Model):
     section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"))
+    # Staff reorder items by drag and drop; the numbers then follow the order (section_renumber).
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("numbered item")

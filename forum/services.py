@@ -1,11 +1,12 @@
 import uuid
 
 from django.db import transaction
+from django.db.models import F, Max
 from django.utils import timezone
 
 from mekendeshter.images import encode_webp, open_image
 
-from .models import ContactRequest, Photo
+from .models import ContactRequest, Item, Photo
 from .tasks import send_contact_request
 
 
@@ -51,3 +52,29 @@ def _delete_files(photo):
         file = getattr(photo, field)
         if file:
             file.delete(save=False)
+
+
+@transaction.atomic
+def section_items_save(*, section, items, deleted=()):
+    """Save a section's edited items and number them 1, 2, 3… in the order staff arranged them."""
+    for item in deleted:
+        item.delete()
+    # Unique numbers per section: new items first take numbers above the existing ones.
+    top = section.items.aggregate(top=Max("number"))["top"] or 0
+    for offset, item in enumerate((item for item in items if item.pk is None), start=1):
+        item.number = top + offset
+    for item in items:
+        item.section = section
+        item.save()
+    section_renumber(section=section)
+
+
+@transaction.atomic
+def section_renumber(*, section):
+    items = list(section.items.order_by("order", "number", "pk"))
+    # Move every number out of the way first, so that no two items ever share one.
+    shift = max([len(items), *(item.number for item in items)]) + 1
+    Item.objects.filter(section=section).update(number=F("number") + shift)
+    for position, item in enumerate(items, start=1):
+        item.number = item.order = position
+    Item.objects.bulk_update(items, ["number", "order"])

@@ -9,7 +9,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from forum import services
-from forum.models import Album, Edition, Session
+from forum.models import Album, Edition, Section, Session
 
 
 @pytest.fixture
@@ -75,3 +75,20 @@ def test_pages_break_no_content_security_rule(page, site, path):
     page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     page.goto(site + path, wait_until="networkidle")
     assert violations == []
+
+
+def test_staff_reorder_recommendations_by_drag_and_drop(browser, site):
+    context, page = staff_page(browser, site)
+    section = Section.objects.get(slug="recommendation")
+    before = dict(section.items.values_list("number", "text_en"))
+    page.goto(f"{site}/admin/forum/section/{section.pk}/change/")
+    rows = page.locator("#items-group tbody tr.has_original")
+    expect(rows).to_have_count(18)
+    rows.nth(0).locator(".move-end").click()
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    numbers = dict(section.items.values_list("number", "text_en"))
+    assert sorted(numbers) == list(range(1, 19))
+    assert numbers[18] == before[1]
+    assert [numbers[n] for n in range(1, 18)] == [before[n] for n in range(2, 19)]
+    context.close()

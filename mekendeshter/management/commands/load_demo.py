@@ -173,7 +173,9 @@ class Command(BaseCommand):
                 },
             )
             for number, text in enumerate(section_data["items"], start=1):
-                Item.objects.update_or_create(section=section, number=number, defaults=translated(text=text))
+                Item.objects.update_or_create(
+                    section=section, number=number, defaults={"order": number, **translated(text=text)}
+                )
             Item.objects.filter(section=section, number__gt=len(section_data["items"])).delete()
 
     def load_articles(self, edition):
