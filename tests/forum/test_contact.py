@@ -47,9 +47,9 @@ def test_thank_you_page(client):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"email": "not-an-email"}, "email", "Туура эдарек тер."),
+        ({"email": "not-an-email"}, "email", "Электрондук почтанын дарегин туура жазыңыз."),
         ({"phone": "12345"}, "phone", "+996 312 66 35 38"),
-        ({"name": ""}, "name", "Бул талаа керектүү."),
+        ({"name": ""}, "name", "Бул талааны толтуруу зарыл."),
         ({"message": "hi"}, "message", None),
     ],
 )

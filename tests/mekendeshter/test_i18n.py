@@ -20,6 +20,8 @@ PAGES = [
     "/{lang}/forum/2016/outcome/",
     "/{lang}/forum/2016/venue/",
     "/{lang}/forum/2016/programme/",
+    "/{lang}/forum/2016/photos/",
+    "/{lang}/contact/thanks/",
     "/{lang}/news/",
     "/{lang}/news/2016-08-27-condolences/",
     "/{lang}/directory/",
