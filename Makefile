@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: install run demo messages test test-fast lint format migrations-check messages-check deploy-check ci clean
+.PHONY: install run demo messages test test-fast lint format migrations-check messages-check deploy-check ci clean bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed: install python3.12 (or 'pyenv install 3.12')."; exit 1; }
@@ -71,3 +71,8 @@ ci: lint migrations-check messages-check deploy-check test
 
 clean:
 	rm -rf $(VENV) var
+
+# Load test on 127.0.0.1 with demo and bulk data (see bench/run.py).
+bench: demo
+	$(MANAGE) generate_bulk
+	$(PY) bench/run.py

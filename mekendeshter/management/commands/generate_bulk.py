@@ -1,0 +1,62 @@
+import datetime
+import random
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from diaspora.models import Association
+from news.models import Article
+
+COUNTRIES = ["RU", "KZ", "TR", "US", "DE", "KR", "AE", "GB", "CZ", "IT", "PL", "CA", "JP", "UZ", "CN"]
+CITIES = [("Москва", "Москва", "Moscow"), ("Алматы", "Алматы", "Almaty"), ("Стамбул", "Стамбул", "Istanbul")]
+
+
+class Command(BaseCommand):
+    help = "Add bulk data for benchmarks: thousands of articles and diaspora associations (removable with --clear)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=3000)
+        parser.add_argument("--associations", type=int, default=20000)
+        parser.add_argument("--clear", action="store_true", help="Remove bulk data only.")
+
+    @transaction.atomic
+    def handle(self, *, articles, associations, clear, **options):
+        Article.objects.filter(slug__startswith="bulk-").delete()
+        Association.objects.filter(name_en__startswith="Bulk association").delete()
+        if clear:
+            self.stdout.write("Bulk data removed.")
+            return
+        rng = random.Random(2016)
+        now = timezone.now()
+        Article.objects.bulk_create(
+            Article(
+                slug=f"bulk-{n}",
+                title_ky=f"Жаңылык №{n}",
+                title_ru=f"Новость № {n}",
+                title_en=f"News item {n}",
+                lead_ky="Кыскача мазмуну. " * 5,
+                lead_ru="Краткое содержание. " * 5,
+                lead_en="A short summary. " * 5,
+                body_ky="Текст. " * 200,
+                body_ru="Текст. " * 200,
+                body_en="Text. " * 200,
+                status=Article.Status.PUBLISHED,
+                published_at=now - datetime.timedelta(hours=n + 1),
+            )
+            for n in range(articles)
+        )
+        Association.objects.bulk_create(
+            (
+                Association(
+                    name_ky=f"Мекендештер бирикмеси №{n}",
+                    name_ru=f"Объединение соотечественников № {n}",
+                    name_en=f"Bulk association {n}",
+                    country=rng.choice(COUNTRIES),
+                    **dict(zip(("city_ky", "city_ru", "city_en"), rng.choice(CITIES), strict=True)),
+                )
+                for n in range(associations)
+            ),
+            batch_size=2000,
+        )
+        self.stdout.write(self.style.SUCCESS(f"Added {articles} articles and {associations} associations."))
