@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Edition, Hotel, Item, KeyFigure, Organisation, OutcomeDocument, Section, Session, Venue
+from .models import Edition, Hotel, Item, KeyFigure, Organisation, OutcomeDocument, Proposal, Section, Session, Venue
 
 
 @register(Venue)
@@ -47,3 +47,8 @@ class SessionTranslation(TranslationOptions):
 @register(Hotel)
 class HotelTranslation(TranslationOptions):
     fields = ("name", "address", "note")
+
+
+@register(Proposal)
+class ProposalTranslation(TranslationOptions):
+    fields = ("answer",)
