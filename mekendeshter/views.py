@@ -81,7 +81,7 @@ def me_export(request):
 
 
 @login_required
-@reauthentication_required
+@reauthentication_required(allow_get=True)
 def me_delete(request):
     if request.method == "POST":
         services.account_delete(user=request.user)
