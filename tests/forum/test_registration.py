@@ -306,3 +306,83 @@ def test_capacity_race_confirms_exactly_the_free_places():
     assert new.confirmed().count() == places
     assert new.waitlisted().count() == people - places
     assert Registration.objects.filter(edition=edition).confirmed().count() == edition.capacity
+
+
+# --- Staff ----------------------------------------------------------------------------------
+
+
+def test_admin_lists_and_filters_registrations(admin_client):
+    edition = OpenEditionFactory()
+    RegistrationFactory(edition=edition, last_name="Трансферов", needs_transfer=True)
+    RegistrationFactory(edition=edition, last_name="Пешеходов", needs_transfer=False)
+    html = admin_client.get("/admin/forum/registration/?needs_transfer__exact=1").content.decode()
+    assert "Трансферов" in html and "Пешеходов" not in html
+
+
+def test_admin_bulk_action_sends_the_right_email(admin_client, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=None)
+    registration = RegistrationFactory(edition=edition, status=Registration.Status.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/forum/registration/", {"action": "confirm", "_selected_action": [registration.pk]}
+        )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [registration.user.email]
+
+
+def export(admin_client, registrations, **data):
+    return admin_client.post(
+        "/admin/forum/registration/",
+        {"action": "export", "apply": "1", "_selected_action": [r.pk for r in registrations], **data},
+    )
+
+
+def test_transfer_list_carries_only_what_the_driver_needs(admin_client):
+    edition = OpenEditionFactory()
+    flying = RegistrationFactory(
+        edition=edition,
+        last_name="Летов",
+        needs_transfer=True,
+        arrival_date=datetime.date(2030, 6, 30),
+        flight="TK 346",
+        dietary_needs="halal",
+    )
+    walking = RegistrationFactory(edition=edition, last_name="Пешков")
+    response = export(admin_client, [flying, walking], preset="transfer", file_format="csv")
+    body = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Летов" in body and "TK 346" in body and "2030-06-30" in body
+    assert "Пешков" not in body and "halal" not in body and flying.user.email not in body
+
+
+def test_hotel_list_as_xlsx(admin_client):
+    import io
+
+    from openpyxl import load_workbook
+
+    edition = OpenEditionFactory()
+    guest = RegistrationFactory(
+        edition=edition,
+        last_name="Гостев",
+        needs_accommodation=True,
+        check_in=datetime.date(2030, 6, 30),
+        check_out=datetime.date(2030, 7, 3),
+    )
+    response = export(admin_client, [guest, RegistrationFactory(edition=edition)], preset="hotel", file_format="xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 2
+    assert "Гостев" in rows[1]
+    assert guest.phone not in rows[1] and guest.user.email not in rows[1]
+
+
+def test_export_with_chosen_columns(admin_client):
+    registration = RegistrationFactory(city="Стамбул")
+    response = export(admin_client, [registration], preset="all", columns=["last_name", "city"], file_format="csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and lines[1] == f"{registration.last_name},Стамбул"
+    page = admin_client.post(
+        "/admin/forum/registration/", {"action": "export", "_selected_action": [registration.pk]}
+    ).content.decode()
+    assert 'name="columns"' in page and 'name="preset"' in page
