@@ -187,8 +187,7 @@ class RegistrationAdmin(admin.ModelAdmin):
                 count += 1
         self.message_user(
             request,
-            ngettext("%d registrant has been told by email.", "%d registrants have been told by email.", count)
-            % count,
+            ngettext("%d registrant has been told by email.", "%d registrants have been told by email.", count) % count,
         )
 
     @admin.action(description=_("Confirm (and send the confirmation)"), permissions=["change"])

@@ -432,9 +432,7 @@ class Proposal(models.Model):
     document = models.ForeignKey(
         OutcomeDocument, verbose_name=_("outcome document"), on_delete=models.CASCADE, related_name="proposals"
     )
-    section = models.ForeignKey(
-        Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="proposals"
-    )
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="proposals")
     item = models.ForeignKey(
         Item,
         verbose_name=_("item"),

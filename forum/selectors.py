@@ -148,6 +148,4 @@ def proposal_list_for_user(*, user):
 def proposal_supported_ids(*, user, proposals):
     if not user.is_authenticated:
         return set()
-    return set(
-        ProposalSupport.objects.filter(user=user, proposal__in=proposals).values_list("proposal_id", flat=True)
-    )
+    return set(ProposalSupport.objects.filter(user=user, proposal__in=proposals).values_list("proposal_id", flat=True))

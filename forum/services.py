@@ -125,9 +125,9 @@ def _promote_waitlisted(edition):
     free = edition.capacity - Registration.objects.filter(edition=edition).confirmed().count()
     promoted = []
     if free > 0:
-        for registration in Registration.objects.filter(edition=edition).waitlisted().order_by("created_at", "pk")[
-            :free
-        ]:
+        for registration in (
+            Registration.objects.filter(edition=edition).waitlisted().order_by("created_at", "pk")[:free]
+        ):
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = timezone.now()
             registration.save(update_fields=["status", "confirmed_at", "updated_at"])

@@ -40,7 +40,9 @@ def account_export(*, user):
             EmailAddress.objects.filter(user=user).order_by("pk").values("email", "verified", "primary")
         ),
         "social_accounts": list(
-            SocialAccount.objects.filter(user=user).order_by("pk").values("provider", "uid", "date_joined", "extra_data")
+            SocialAccount.objects.filter(user=user)
+            .order_by("pk")
+            .values("provider", "uid", "date_joined", "extra_data")
         ),
         "registrations": [_registration_data(registration) for registration in registrations],
         "proposals": [

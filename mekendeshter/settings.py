@@ -256,7 +256,10 @@ def _social_providers():
                 app["key"] = env.str("SOCIAL_ODNOKLASSNIKI_KEY", default="")
             providers[provider] = {**options, "APPS": [app]}
     oidc_url = env.str("SOCIAL_OIDC_SERVER_URL", default="")
-    oidc_client_id, oidc_secret = env.str("SOCIAL_OIDC_CLIENT_ID", default=""), env.str("SOCIAL_OIDC_SECRET", default="")
+    oidc_client_id, oidc_secret = (
+        env.str("SOCIAL_OIDC_CLIENT_ID", default=""),
+        env.str("SOCIAL_OIDC_SECRET", default=""),
+    )
     if oidc_url and oidc_client_id:
         providers["openid_connect"] = {
             **verified_by_provider,

@@ -58,11 +58,15 @@ def test_proposals_need_sign_in_and_an_open_document(client, item):
     document.save()
     assert client.get(outcome_url(item) + "propose/").status_code == 404
     with pytest.raises(services.ProposalsClosed):
-        services.proposal_create(author=UserFactory(), document=document, item=item, text="x" * 20, reason="y", language="ky")
+        services.proposal_create(
+            author=UserFactory(), document=document, item=item, text="x" * 20, reason="y", language="ky"
+        )
 
 
 def test_answered_proposals_are_listed_under_their_item_with_the_answer(client, item):
-    proposal = ProposalFactory(item=item, section=item.section, document=item.section.document, text="Кабыл алынган сунуш.")
+    proposal = ProposalFactory(
+        item=item, section=item.section, document=item.section.document, text="Кабыл алынган сунуш."
+    )
     services.proposal_answer(
         proposal=proposal,
         status=Proposal.Status.ACCEPTED,
@@ -140,7 +144,9 @@ def test_proposal_page_query_count(client, item):
 
 
 def test_staff_moderate_in_the_admin(admin_client, item):
-    proposal = ProposalFactory(item=item, section=item.section, document=item.section.document, text="Модерация сунушу.")
+    proposal = ProposalFactory(
+        item=item, section=item.section, document=item.section.document, text="Модерация сунушу."
+    )
     assert "Модерация сунушу." in admin_client.get("/admin/forum/proposal/").content.decode()
     page = admin_client.get(f"/admin/forum/proposal/{proposal.pk}/change/").content.decode()
     assert 'name="answer_ky"' in page and 'name="status"' in page

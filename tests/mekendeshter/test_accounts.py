@@ -41,7 +41,9 @@ def reauthenticate(client):
 
 
 def test_sign_up_by_email_needs_verification(client):
-    response = client.post("/ru/accounts/signup/", {"email": "nurlan@example.org", "password1": PASSWORD, "password2": PASSWORD})
+    response = client.post(
+        "/ru/accounts/signup/", {"email": "nurlan@example.org", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/ru/accounts/confirm-email/"
     user = get_user_model().objects.get(email="nurlan@example.org")
@@ -186,7 +188,10 @@ def test_providers_come_from_the_environment(monkeypatch):
 def test_sign_in_page_offers_exactly_the_configured_providers(client):
     html = client.get("/en/accounts/login/").content.decode()
     assert "/accounts/google/login/" not in html
-    providers = {"google": {"APPS": [{"client_id": "g", "secret": "s"}]}, "vk": {"APPS": [{"client_id": "v", "secret": "s"}]}}
+    providers = {
+        "google": {"APPS": [{"client_id": "g", "secret": "s"}]},
+        "vk": {"APPS": [{"client_id": "v", "secret": "s"}]},
+    }
     with override_settings(SOCIALACCOUNT_PROVIDERS=providers):
         html = client.get("/en/accounts/login/").content.decode()
     assert "/en/accounts/google/login/" in html and "/en/accounts/vk/login/" in html

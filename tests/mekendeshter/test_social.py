@@ -15,7 +15,6 @@ from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import override_settings
 
 from tests.factories import UserFactory
 
@@ -209,7 +208,9 @@ def telegram_sign_in(client, uid, token="bot-token"):
     assert response.status_code == 302
     return_to = parse_qs(urlsplit(response["Location"]).query)["return_to"][0]
     state = parse_qs(urlsplit(return_to).query)["state"][0]
-    return client.post(f"/en/accounts/telegram/login/callback/?state={state}", {"tgAuthResult": telegram_result(uid, token)})
+    return client.post(
+        f"/en/accounts/telegram/login/callback/?state={state}", {"tgAuthResult": telegram_result(uid, token)}
+    )
 
 
 def test_telegram_new_user_is_asked_for_an_email(client):
