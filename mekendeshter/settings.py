@@ -6,6 +6,7 @@ in development mode on SQLite, a local-memory cache, console email and eager Cel
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -279,6 +280,30 @@ def _social_providers():
 
 SOCIALACCOUNT_PROVIDERS = _social_providers()
 
+# The sign-in form POSTs to our site, which redirects to the provider: browsers check such
+# redirects against the CSP's form-action, so the configured providers' origins are allowed there.
+SOCIAL_FORM_ACTION_ORIGINS = {
+    "google": ["https://accounts.google.com"],
+    "facebook": ["https://www.facebook.com"],
+    "vk": ["https://id.vk.ru", "https://id.vk.com"],
+    "odnoklassniki": ["https://www.odnoklassniki.ru", "https://connect.ok.ru"],
+    "mailru": ["https://connect.mail.ru", "https://oauth.mail.ru"],
+    "telegram": ["https://oauth.telegram.org"],
+}
+
+
+def social_form_actions(providers):
+    origins = []
+    for provider, options in providers.items():
+        if provider == "openid_connect":
+            for app in options["APPS"]:
+                url = urlsplit(app["settings"]["server_url"])
+                origins.append(f"{url.scheme}://{url.netloc}")
+        else:
+            origins += SOCIAL_FORM_ACTION_ORIGINS.get(provider, [])
+    return origins
+
+
 # Two-factor authentication: TOTP (with recovery codes) for everyone, required for staff.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mekendeshter"
@@ -317,7 +342,7 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    "form-action": [CSP.SELF, *social_form_actions(SOCIALACCOUNT_PROVIDERS)],
     "frame-ancestors": [CSP.NONE],
 }
 
