@@ -218,9 +218,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 # Password, email and MFA changes ask for the password (or a code) again.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
-# allauth's rate limits stay on (its defaults); they count in the default cache, which is a real
-# one in every environment (local memory in development and tests, Redis via CACHE_URL).
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# allauth's rate limits stay on with its defaults (e.g. 5 failed sign-ins per account in 5 minutes);
+# they count in the default cache, a real one everywhere (local memory in development and tests,
+# Redis via CACHE_URL in production), never a dummy cache.
 # Client IPs for the rate limits: how many proxies in front of the app append to X-Forwarded-For.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 

@@ -110,6 +110,15 @@ def test_failed_sign_ins_are_rate_limited(client):
     assert "_auth_user_id" not in client.session
 
 
+def test_rate_limits_count_in_a_real_cache():
+    from django.conf import settings
+
+    from mekendeshter import settings as site_settings
+
+    for caches in (settings.CACHES, site_settings.CACHES):
+        assert "DummyCache" not in caches["default"]["BACKEND"]
+
+
 def test_sensitive_changes_ask_for_the_password_again(client):
     # A session without a recent password entry (here: a forced login) must authenticate again.
     signed_in(client, UserFactory())
