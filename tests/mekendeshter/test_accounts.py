@@ -101,6 +101,17 @@ def test_allauth_pages_use_the_site_layout(client, path, text):
     assert re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)", html) is None
 
 
+@pytest.mark.parametrize(
+    "path", ["/ru/accounts/email/", "/ru/accounts/password/change/", "/ru/accounts/3rdparty/", "/ru/accounts/2fa/"]
+)
+def test_account_management_pages_use_the_site_layout(client, path):
+    html = signed_in(client, UserFactory()).get(path).content.decode()
+    assert 'class="site-header"' in html and 'href="/ru/me/"' in html
+    assert 'aria-label="My account"' in html or "subnav" in html
+    assert "style=" not in html
+    assert re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)", html) is None
+
+
 def test_failed_sign_ins_are_rate_limited(client):
     user = UserFactory()
     for _ in range(5):
