@@ -168,3 +168,12 @@ def test_staff_moderate_in_the_admin(admin_client, item):
     admin_client.post("/admin/forum/proposal/", {"action": "accept", "_selected_action": [proposal.pk]})
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.ACCEPTED
+
+
+def test_propose_page_query_count_does_not_grow_with_proposals(client, item):
+    client.force_login(UserFactory())
+    url = outcome_url(item) + "propose/"
+    few = count_queries(client, url)
+    for _ in range(3):
+        ProposalFactory(item=item, section=item.section, document=item.section.document)
+    assert count_queries(client, url) == few

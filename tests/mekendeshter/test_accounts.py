@@ -334,3 +334,14 @@ def test_nobody_else_reaches_my_private_pages(client, visitor):
     client.post(urls["delete"])
     assert Registration.objects.get(user=owner).status == Registration.Status.CONFIRMED
     assert get_user_model().objects.filter(pk=owner.pk).exists()
+
+
+def test_download_my_data_query_count_does_not_grow(client):
+    me = UserFactory()
+    signed_in(client, me)
+    RegistrationFactory(user=me)
+    ProposalFactory(author=me)
+    few = count_queries(client, "/en/me/export/")
+    RegistrationFactory.create_batch(3, user=me)
+    ProposalFactory.create_batch(3, author=me)
+    assert count_queries(client, "/en/me/export/") == few
