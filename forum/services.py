@@ -137,6 +137,12 @@ def _promote_waitlisted(edition):
 
 
 @transaction.atomic
+def registration_fill_places(*, edition):
+    """After staff raise the capacity: promote from the waiting list into the new places."""
+    return _promote_waitlisted(_lock_edition(edition))
+
+
+@transaction.atomic
 def registration_cancel(*, registration, notify=True):
     """Cancel a registration; a freed place goes to the first person on the waiting list."""
     edition = _lock_edition(registration.edition)

@@ -386,3 +386,17 @@ def test_export_with_chosen_columns(admin_client):
         "/admin/forum/registration/", {"action": "export", "_selected_action": [registration.pk]}
     ).content.decode()
     assert 'name="columns"' in page and 'name="preset"' in page
+
+
+def test_raising_the_capacity_fills_places_from_the_waiting_list(django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=1)
+    RegistrationFactory(edition=edition)
+    first, second = RegistrationFactory.create_batch(2, edition=edition, status=Registration.Status.WAITLISTED)
+    edition.capacity = 2
+    edition.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.registration_fill_places(edition=edition)
+    assert promoted == [first]
+    second.refresh_from_db()
+    assert second.status == Registration.Status.WAITLISTED
+    assert [m.to for m in mail.outbox] == [[first.user.email]]
