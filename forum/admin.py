@@ -1,6 +1,8 @@
 import reversion
 from adminsortable2.admin import SortableAdminBase, SortableAdminMixin, SortableInlineAdminMixin
+from django import forms
 from django.contrib import admin
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -9,7 +11,7 @@ from reversion.admin import VersionAdmin
 
 from mekendeshter.admin import TranslatedAdmin
 
-from . import services
+from . import exports, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm
 from .models import (
     Album,
@@ -24,6 +26,9 @@ from .models import (
     Partnership,
     Person,
     Photo,
+    Proposal,
+    ProposalSupport,
+    Registration,
     Section,
     Session,
     Venue,
@@ -64,11 +69,26 @@ class PartnershipInline(SortableInlineAdminMixin, admin.TabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(SortableAdminBase, TranslatedAdmin):
-    list_display = ["number", "year", "title", "city", "start_date", "is_demo"]
+    list_display = ["number", "year", "title", "city", "start_date", "is_demo", "registration_opens", "capacity"]
     list_display_links = ["number", "title"]
     list_filter = ["is_demo"]
     search_fields = ["title", "city", "theme"]
     inlines = [KeyFigureInline, PartnershipInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            promoted = services.registration_fill_places(edition=obj)
+            if promoted:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%d person moved from the waiting list to a place.",
+                        "%d people moved from the waiting list to places.",
+                        len(promoted),
+                    )
+                    % len(promoted),
+                )
 
 
 class HotelInline(SortableInlineAdminMixin, TranslationTabularInline):
@@ -238,3 +258,152 @@ class ContactRequestAdmin(admin.ModelAdmin):
         self.message_user(
             request, ngettext("%d request marked as not handled.", "%d requests marked as not handled.", count) % count
         )
+
+
+class RegistrationExportForm(forms.Form):
+    preset = forms.ChoiceField(
+        label=_("List"), choices=[(key, label) for key, (label, _columns, _filter) in exports.PRESETS.items()]
+    )
+    columns = forms.MultipleChoiceField(
+        label=_("Columns (for “All columns”)"),
+        required=False,
+        choices=[(key, label) for key, (label, _getter) in exports.COLUMNS.items()],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    file_format = forms.ChoiceField(label=_("Format"), choices=[("xlsx", "XLSX"), ("csv", "CSV")])
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "last_name",
+        "first_name",
+        "edition",
+        "status",
+        "country",
+        "city",
+        "needs_transfer",
+        "needs_accommodation",
+    ]
+    list_display_links = ["last_name", "first_name"]
+    list_filter = ["edition", "status", "country", "needs_transfer", "needs_accommodation"]
+    search_fields = ["first_name", "last_name", "user__email", "phone", "city", "organisation"]
+    list_select_related = ["edition", "user"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "user",
+        "edition",
+        "status",
+        "privacy_consent_at",
+        "directory_consent_at",
+        "directory_consent_text",
+        "created_at",
+        "updated_at",
+        "confirmed_at",
+        "cancelled_at",
+    ]
+    actions = ["confirm", "waitlist", "cancel", "export"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def _set_status(self, request, queryset, status):
+        count = 0
+        for registration in queryset.select_related("edition"):
+            if registration.status != status:
+                services.registration_set_status(registration=registration, status=status)
+                count += 1
+        self.message_user(
+            request,
+            ngettext("%d registrant has been told by email.", "%d registrants have been told by email.", count) % count,
+        )
+
+    @admin.action(description=_("Confirm (and send the confirmation)"), permissions=["change"])
+    def confirm(self, request, queryset):
+        self._set_status(request, queryset, Registration.Status.CONFIRMED)
+
+    @admin.action(description=_("Move to the waiting list (and tell them)"), permissions=["change"])
+    def waitlist(self, request, queryset):
+        self._set_status(request, queryset, Registration.Status.WAITLISTED)
+
+    @admin.action(description=_("Cancel (and tell them)"), permissions=["change"])
+    def cancel(self, request, queryset):
+        self._set_status(request, queryset, Registration.Status.CANCELLED)
+
+    @admin.action(description=_("Export a list (CSV or XLSX)…"), permissions=["view"])
+    def export(self, request, queryset):
+        form = RegistrationExportForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            label, columns, filters = exports.PRESETS[form.cleaned_data["preset"]]
+            if form.cleaned_data["preset"] == "all" and form.cleaned_data["columns"]:
+                columns = [key for key in exports.COLUMNS if key in form.cleaned_data["columns"]]
+            rows = queryset.filter(**filters).select_related("user").order_by("last_name", "first_name", "pk")
+            writer = exports.as_xlsx if form.cleaned_data["file_format"] == "xlsx" else exports.as_csv
+            return writer(rows, columns, f"registrations-{form.cleaned_data['preset']}")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Export registrations"),
+            "form": form,
+            "queryset": queryset,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/forum/registration/export.html", context)
+
+
+class ProposalSupportInline(admin.TabularInline):
+    model = ProposalSupport
+    extra = 0
+    readonly_fields = ["user", "created_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Proposal)
+class ProposalAdmin(TranslatedAdmin):
+    list_display = ["created_at", "document", "section", "item", "kind", "status", "support_total"]
+    list_filter = ["status", "kind", "document"]
+    search_fields = ["text", "reason", "answer"]
+    list_select_related = ["document", "section", "item__section"]
+    readonly_fields = [
+        "document",
+        "section",
+        "item",
+        "kind",
+        "author",
+        "text",
+        "reason",
+        "language",
+        "created_at",
+        "answered_at",
+    ]
+    fields = [*readonly_fields, "status", "answer", "merged_into"]
+    raw_id_fields = ["merged_into"]
+    inlines = [ProposalSupportInline]
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_support_count()
+
+    @admin.display(description=_("supporters"), ordering="support_count")
+    def support_total(self, obj):
+        return obj.support_count
+
+    def save_model(self, request, obj, form, change):
+        services.proposal_answer(proposal=obj, status=obj.status, merged_into=obj.merged_into)
+
+    @admin.action(description=_("Accept"), permissions=["change"])
+    def accept(self, request, queryset):
+        for proposal in queryset:
+            services.proposal_answer(proposal=proposal, status=Proposal.Status.ACCEPTED)
+
+    @admin.action(description=_("Reject"), permissions=["change"])
+    def reject(self, request, queryset):
+        for proposal in queryset:
+            services.proposal_answer(proposal=proposal, status=Proposal.Status.REJECTED)

@@ -4,7 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import ContactRequest, Edition
+from mekendeshter.i18n import translated
+
+from .models import ContactRequest, Edition, Registration
 
 PHONE_RE = re.compile(r"^\+[1-9]\d{6,14}$")
 
@@ -49,3 +51,121 @@ class ContactForm(forms.ModelForm):
     @property
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+DIRECTORY_CONSENT = _(
+    "I agree to be listed in the diaspora directory with my name, country, city and organisation. "
+    "I can hide or delete my entry at any time."
+)
+
+
+class RegistrationForm(forms.ModelForm):
+    privacy_consent = forms.BooleanField(label=_("I agree to the processing of my personal data for the forum."))
+    directory_consent = forms.BooleanField(required=False, label=DIRECTORY_CONSENT)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "first_name",
+            "last_name",
+            "country",
+            "city",
+            "organisation",
+            "occupation",
+            "phone",
+            "needs_transfer",
+            "arrival_date",
+            "arrival_time",
+            "flight",
+            "needs_accommodation",
+            "check_in",
+            "check_out",
+            "accompanying_persons",
+            "dietary_needs",
+            "accessibility_needs",
+        ]
+        widgets = {
+            "arrival_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "arrival_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "check_in": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "check_out": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "phone": _("In international format, e.g. +996 312 66 35 38."),
+            "flight": _("E.g. TK 346."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["privacy_consent"].initial = True
+            self.fields["directory_consent"].initial = bool(self.instance.directory_consent_at)
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["country"].widget.attrs["autocomplete"] = "country"
+        self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"].strip())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("needs_transfer") and not data.get("arrival_date"):
+            self.add_error("arrival_date", _("Give the arrival date for the transfer."))
+        if data.get("needs_accommodation"):
+            check_in, check_out = data.get("check_in"), data.get("check_out")
+            if not check_in or not check_out:
+                self.add_error("check_in", _("Give the check-in and check-out dates."))
+            elif check_out <= check_in:
+                self.add_error("check_out", _("Check-out must be after check-in."))
+        return data
+
+    def _post_clean(self):
+        # The model's full_clean runs in the service, with the consent fields it sets.
+        pass
+
+    @property
+    def details(self):
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["directory_consent_text"] = str(DIRECTORY_CONSENT) if self.cleaned_data.get("directory_consent") else ""
+        return data
+
+
+class ProposalForm(forms.Form):
+    target = forms.ChoiceField(label=_("What do you propose?"))
+    text = forms.CharField(
+        label=_("Proposed text"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5, "maxlength": 3000})
+    )
+    reason = forms.CharField(
+        label=_("Reason"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4, "maxlength": 3000})
+    )
+
+    def __init__(self, *args, document, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.document = document
+        self.targets = {}
+        choices = []
+        for section in document.sections.all():
+            title = str(translated(section, "title"))
+            group = []
+            for item in section.items.all():
+                key = f"item-{item.pk}"
+                self.targets[key] = {"item": item}
+                group.append((key, _("Amend item %(number)s") % {"number": item.number}))
+            key = f"section-{section.pk}"
+            self.targets[key] = {"section": section}
+            group.append((key, _("A new item in this section")))
+            choices.append((title, group))
+        self.fields["target"].choices = choices
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if len(text) < 10:
+            raise ValidationError(_("Please write the proposed text in a few words at least."))
+        return text
+
+    @property
+    def target_kwargs(self):
+        return self.targets[self.cleaned_data["target"]]

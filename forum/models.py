@@ -1,8 +1,13 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from mekendeshter.countries import Countries
 
 
 class Venue(models.Model):
@@ -91,6 +96,17 @@ class Edition(models.Model):
     is_demo = models.BooleanField(
         _("demonstration edition"), default=False, help_text=_("Shown with a notice that it is not a real event.")
     )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Places for participants. Registrations beyond it go to the waiting list. Leave empty to review "
+            "each registration by hand (they stay pending until confirmed)."
+        ),
+    )
 
     objects = EditionQuerySet.as_manager()
 
@@ -103,6 +119,12 @@ class Edition(models.Model):
                 condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
                 name="edition_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=models.Q(registration_opens__isnull=True)
+                | models.Q(registration_closes__isnull=True)
+                | models.Q(registration_closes__gt=models.F("registration_opens")),
+                name="edition_registration_closes_after_opening",
+            ),
         ]
 
     def __str__(self):
@@ -110,6 +132,12 @@ class Edition(models.Model):
 
     def get_absolute_url(self):
         return reverse("forum:edition", kwargs={"year": self.year})
+
+    def registration_is_open(self, now=None):
+        now = now or timezone.now()
+        if self.registration_opens is None or now < self.registration_opens:
+            return False
+        return self.registration_closes is None or now < self.registration_closes
 
 
 class KeyFigure(models.Model):
@@ -414,3 +442,187 @@ class Photo(models.Model):
 
     def thumbnail_height(self, width):
         return round(self.height * min(width, self.width) / self.width) if self.width else 0
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waitlisted(self):
+        return self.filter(status=Registration.Status.WAITLISTED)
+
+
+class Registration(models.Model):
+    """A person's registration for a forum edition: one per person and edition."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("forum edition"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    country = CountryField(_("country of residence"), countries=Countries)
+    city = models.CharField(_("city"), max_length=100)
+    organisation = models.CharField(_("organisation or diaspora association"), max_length=200, blank=True)
+    occupation = models.CharField(_("occupation"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=32)
+    needs_transfer = models.BooleanField(_("needs a transfer"), default=False)
+    arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
+    arrival_time = models.TimeField(_("arrival time"), null=True, blank=True)
+    flight = models.CharField(_("flight"), max_length=50, blank=True)
+    needs_accommodation = models.BooleanField(_("needs accommodation"), default=False)
+    check_in = models.DateField(_("check-in"), null=True, blank=True)
+    check_out = models.DateField(_("check-out"), null=True, blank=True)
+    accompanying_persons = models.PositiveSmallIntegerField(
+        _("accompanying persons"), default=0, validators=[MaxValueValidator(10)]
+    )
+    dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
+    accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
+    privacy_consent_at = models.DateTimeField(_("consented to the privacy policy"))
+    directory_consent_at = models.DateTimeField(_("consented to the directory listing"), null=True, blank=True)
+    directory_consent_text = models.TextField(_("directory consent text shown"), blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "edition"], name="unique_registration_per_edition"),
+            models.CheckConstraint(
+                condition=models.Q(check_in__isnull=True)
+                | models.Q(check_out__isnull=True)
+                | models.Q(check_out__gt=models.F("check_in")),
+                name="registration_check_out_after_check_in",
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "status", "created_at"], name="registration_queue")]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} — {self.edition}"
+
+    def get_absolute_url(self):
+        return reverse("forum:register", kwargs={"year": self.edition.year})
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.CANCELLED
+
+
+class ProposalQuerySet(models.QuerySet):
+    def public(self):
+        """Proposals with an official answer: shown under the item they concern."""
+        return self.exclude(status=Proposal.Status.SUBMITTED)
+
+    def with_support_count(self):
+        return self.annotate(support_count=models.Count("supports", distinct=True))
+
+
+class Proposal(models.Model):
+    """A proposal to an outcome document: a new item, or an amendment to a numbered item."""
+
+    class Kind(models.TextChoices):
+        NEW_ITEM = "new", _("new item")
+        AMENDMENT = "amendment", _("amendment")
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("under review")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        MERGED = "merged", _("merged with another proposal")
+
+    document = models.ForeignKey(
+        OutcomeDocument, verbose_name=_("outcome document"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="proposals")
+    item = models.ForeignKey(
+        Item,
+        verbose_name=_("item"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="proposals",
+        help_text=_("The numbered item an amendment concerns; empty for a new item."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.AMENDMENT)
+    # Kept without the author when the author deletes their account.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    text = models.TextField(_("proposed text"), max_length=3000)
+    reason = models.TextField(_("reason"), max_length=3000)
+    language = models.CharField(_("language"), max_length=5)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SUBMITTED, db_index=True)
+    answer = models.TextField(_("official answer"), blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_proposals",
+    )
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="new", item__isnull=True) | models.Q(kind="amendment", item__isnull=False),
+                name="proposal_amendment_has_item",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def get_absolute_url(self):
+        return reverse("forum:proposal", kwargs={"year": self.document.edition.year, "pk": self.pk})
+
+
+class ProposalSupport(models.Model):
+    """One person's support for a proposal (kept, without the person, if they delete their account)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal_supports"
+    )
+    created_at = models.DateTimeField(_("supported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="unique_proposal_support"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.proposal}"

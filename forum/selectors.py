@@ -1,8 +1,22 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Edition, Item, OutcomeDocument, Participation, Partnership, Photo, Section
+from mekendeshter.countries import countries
+
+from .models import (
+    Edition,
+    Item,
+    OutcomeDocument,
+    Participation,
+    Partnership,
+    Photo,
+    Proposal,
+    ProposalSupport,
+    Registration,
+    Section,
+)
 
 
 def edition_current():
@@ -16,8 +30,9 @@ def edition_latest_held():
 
 
 def outcome_latest_year():
+    """The latest adopted outcome document (drafts open for proposals are linked from their edition)."""
     return (
-        OutcomeDocument.objects.exclude(status=OutcomeDocument.Status.DRAFT)
+        OutcomeDocument.objects.filter(status=OutcomeDocument.Status.FINAL)
         .order_by("-edition__start_date")
         .values_list("edition__year", flat=True)
         .first()
@@ -83,3 +98,86 @@ def photo_neighbours(*, photo):
     before = siblings.filter(Q(order__lt=photo.order) | Q(order=photo.order, pk__lt=photo.pk))
     after = siblings.filter(Q(order__gt=photo.order) | Q(order=photo.order, pk__gt=photo.pk))
     return before.order_by("-order", "-pk").first(), after.order_by("order", "pk").first()
+
+
+def registration_edition_get(*, year):
+    return get_object_or_404(Edition.objects.select_related("venue"), year=year)
+
+
+def registration_for_user(*, user, edition):
+    return Registration.objects.filter(user=user, edition=edition).first()
+
+
+def registration_list_for_user(*, user):
+    return Registration.objects.filter(user=user).select_related("edition").order_by("-edition__start_date")
+
+
+def registration_stats(*, edition, minimum=5):
+    """Active registrants by country, largest first. Countries with fewer than `minimum` people are
+    summed into "other" (and the page shows a small "other" only as "fewer than `minimum`"), so that
+    no person can be singled out. Returns (rows, other)."""
+    counts = (
+        Registration.objects.filter(edition=edition)
+        .active()
+        .values("country")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "country")
+    )
+    rows, other = [], 0
+    for row in counts:
+        if row["count"] >= minimum:
+            rows.append({"country": countries.name(row["country"]), "count": row["count"]})
+        else:
+            other += row["count"]
+    return rows, other
+
+
+def _public_proposals():
+    return Proposal.objects.public().with_support_count().order_by("created_at", "pk")
+
+
+def outcome_with_proposals_get(*, year):
+    """The outcome document with each item's and section's public (answered) proposals."""
+    proposals = _public_proposals()
+    items = Item.objects.order_by("number").prefetch_related(Prefetch("proposals", queryset=proposals))
+    section_proposals = proposals.filter(item__isnull=True)
+    sections = Section.objects.order_by("order", "pk").prefetch_related(
+        Prefetch("items", queryset=items), Prefetch("proposals", queryset=section_proposals, to_attr="new_items")
+    )
+    queryset = OutcomeDocument.objects.exclude(status=OutcomeDocument.Status.DRAFT)
+    queryset = queryset.select_related("edition").prefetch_related(Prefetch("sections", queryset=sections))
+    return get_object_or_404(queryset, edition__year=year)
+
+
+def outcome_open_get(*, year):
+    sections = Section.objects.order_by("order", "pk").prefetch_related(
+        Prefetch("items", queryset=Item.objects.order_by("number"))
+    )
+    queryset = OutcomeDocument.objects.filter(status=OutcomeDocument.Status.OPEN).select_related("edition")
+    return get_object_or_404(queryset.prefetch_related(Prefetch("sections", queryset=sections)), edition__year=year)
+
+
+def proposal_visible_get(*, year, pk, user):
+    """A proposal its author may always see; others only once it has an official answer."""
+    queryset = Proposal.objects.with_support_count().select_related(
+        "document__edition", "section", "item", "merged_into"
+    )
+    proposal = get_object_or_404(queryset, pk=pk, document__edition__year=year)
+    if proposal.status == Proposal.Status.SUBMITTED and (not user.is_authenticated or proposal.author_id != user.pk):
+        raise Http404("No such proposal.")
+    return proposal
+
+
+def proposal_list_for_user(*, user):
+    return (
+        Proposal.objects.filter(author=user)
+        .with_support_count()
+        .select_related("document__edition", "section", "item")
+        .order_by("-created_at")
+    )
+
+
+def proposal_supported_ids(*, user, proposals):
+    if not user.is_authenticated:
+        return set()
+    return set(ProposalSupport.objects.filter(user=user, proposal__in=proposals).values_list("proposal_id", flat=True))

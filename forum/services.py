@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from mekendeshter.images import encode_webp, open_image
 
-from .models import ContactRequest, Item, Photo
-from .tasks import send_contact_request
+from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
+from .tasks import send_contact_request, send_registration_email
 
 
 @transaction.atomic
@@ -78,3 +78,215 @@ def section_renumber(*, section):
     for position, item in enumerate(items, start=1):
         item.number = item.order = position
     Item.objects.bulk_update(items, ["number", "order"])
+
+
+# --- Registrations --------------------------------------------------------------------------
+
+REGISTRATION_FIELDS = (
+    "first_name",
+    "last_name",
+    "country",
+    "city",
+    "organisation",
+    "occupation",
+    "phone",
+    "needs_transfer",
+    "arrival_date",
+    "arrival_time",
+    "flight",
+    "needs_accommodation",
+    "check_in",
+    "check_out",
+    "accompanying_persons",
+    "dietary_needs",
+    "accessibility_needs",
+)
+
+
+class RegistrationClosed(Exception):
+    pass
+
+
+def _lock_edition(edition):
+    """Serialise the seat decisions of one edition: concurrent registrations wait on this row lock."""
+    return Edition.objects.select_for_update().get(pk=edition.pk)
+
+
+def _status_for_new(edition):
+    if edition.capacity is None:
+        return Registration.Status.PENDING
+    confirmed = Registration.objects.filter(edition=edition).confirmed().count()
+    return Registration.Status.CONFIRMED if confirmed < edition.capacity else Registration.Status.WAITLISTED
+
+
+def _notify(registration, kind):
+    transaction.on_commit(lambda: send_registration_email.delay(registration.pk, kind))
+
+
+def _clean_details(details):
+    if not details.get("needs_transfer"):
+        details.update(arrival_date=None, arrival_time=None, flight="")
+    if not details.get("needs_accommodation"):
+        details.update(check_in=None, check_out=None)
+    return details
+
+
+@transaction.atomic
+def registration_create(*, user, edition, directory_consent_text="", **details):
+    """Register `user` for `edition`: confirmed while places are left, else waitlisted.
+
+    Submitting twice returns the existing registration; a cancelled one is renewed.
+    """
+    edition = _lock_edition(edition)
+    if not edition.registration_is_open():
+        raise RegistrationClosed
+    registration = Registration.objects.filter(user=user, edition=edition).first()
+    if registration and registration.is_active:
+        return registration
+    now = timezone.now()
+    registration = registration or Registration(user=user, edition=edition)
+    for field, value in _clean_details({key: details[key] for key in REGISTRATION_FIELDS if key in details}).items():
+        setattr(registration, field, value)
+    registration.privacy_consent_at = now
+    registration.directory_consent_at = now if directory_consent_text else None
+    registration.directory_consent_text = directory_consent_text
+    registration.status = _status_for_new(edition)
+    registration.confirmed_at = now if registration.status == Registration.Status.CONFIRMED else None
+    registration.cancelled_at = None
+    registration.full_clean()
+    registration.save()
+    _notify(registration, registration.status)
+    return registration
+
+
+@transaction.atomic
+def registration_update(*, registration, directory_consent_text=None, **details):
+    """The registrant edits their details while registration is open."""
+    if not registration.edition.registration_is_open() or not registration.is_active:
+        raise RegistrationClosed
+    for field, value in _clean_details({key: details[key] for key in REGISTRATION_FIELDS if key in details}).items():
+        setattr(registration, field, value)
+    if directory_consent_text is not None:
+        if directory_consent_text and not registration.directory_consent_at:
+            registration.directory_consent_at = timezone.now()
+            registration.directory_consent_text = directory_consent_text
+        elif not directory_consent_text:
+            registration.directory_consent_at = None
+            registration.directory_consent_text = ""
+    registration.full_clean()
+    registration.save()
+    return registration
+
+
+def _promote_waitlisted(edition):
+    """Fill free places from the waiting list, first come first served (edition row locked)."""
+    if edition.capacity is None:
+        return []
+    free = edition.capacity - Registration.objects.filter(edition=edition).confirmed().count()
+    promoted = []
+    if free > 0:
+        for registration in (
+            Registration.objects.filter(edition=edition).waitlisted().order_by("created_at", "pk")[:free]
+        ):
+            registration.status = Registration.Status.CONFIRMED
+            registration.confirmed_at = timezone.now()
+            registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+            _notify(registration, "promoted")
+            promoted.append(registration)
+    return promoted
+
+
+@transaction.atomic
+def registration_fill_places(*, edition):
+    """After staff raise the capacity: promote from the waiting list into the new places."""
+    return _promote_waitlisted(_lock_edition(edition))
+
+
+@transaction.atomic
+def registration_cancel(*, registration, notify=True):
+    """Cancel a registration; a freed place goes to the first person on the waiting list."""
+    edition = _lock_edition(registration.edition)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_active:
+        return registration
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    if notify:
+        _notify(registration, "cancelled")
+    _promote_waitlisted(edition)
+    return registration
+
+
+@transaction.atomic
+def registration_set_status(*, registration, status):
+    """Staff change a registration's status (admin actions); the registrant is told."""
+    edition = _lock_edition(registration.edition)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == status:
+        return registration
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    registration.status = status
+    now = timezone.now()
+    if status == Registration.Status.CONFIRMED:
+        registration.confirmed_at = now
+    if status == Registration.Status.CANCELLED:
+        registration.cancelled_at = now
+    registration.full_clean()
+    registration.save()
+    _notify(registration, status)
+    if was_confirmed:
+        _promote_waitlisted(edition)
+    return registration
+
+
+# --- Proposals to the outcome document ------------------------------------------------------
+
+
+class ProposalsClosed(Exception):
+    pass
+
+
+@transaction.atomic
+def proposal_create(*, author, document, item=None, section=None, text, reason, language):
+    if document.status != OutcomeDocument.Status.OPEN:
+        raise ProposalsClosed
+    proposal = Proposal(
+        document=document,
+        section=item.section if item else section,
+        item=item,
+        kind=Proposal.Kind.AMENDMENT if item else Proposal.Kind.NEW_ITEM,
+        author=author,
+        text=text,
+        reason=reason,
+        language=language,
+    )
+    proposal.full_clean()
+    if proposal.section.document_id != document.pk:
+        raise ValueError("The section is not in this document.")
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def proposal_support(*, proposal, user):
+    """Support a proposal once; supporting again changes nothing. Returns whether it was new."""
+    if proposal.author_id == user.pk:
+        return False
+    _support, created = ProposalSupport.objects.get_or_create(proposal=proposal, user=user)
+    return created
+
+
+@transaction.atomic
+def proposal_answer(*, proposal, status, answer=None, merged_into=None, **translated_answers):
+    """Staff moderation: accept, reject or merge, with an official answer shown publicly."""
+    proposal.status = status
+    proposal.merged_into = merged_into if status == Proposal.Status.MERGED else None
+    if answer is not None:
+        proposal.answer = answer
+    for field, value in translated_answers.items():
+        setattr(proposal, field, value)
+    proposal.answered_at = timezone.now()
+    proposal.full_clean()
+    proposal.save()
+    return proposal

@@ -1,10 +1,13 @@
+from urllib.parse import urlsplit
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
-from .models import ContactRequest
+from .models import ContactRequest, Registration
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -21,3 +24,41 @@ def send_contact_request(contact_request_id):
         to=[settings.ORGANIZERS_EMAIL],
         reply_to=[contact_request.email],
     ).send()
+
+
+REGISTRATION_EMAILS = ("pending", "confirmed", "waitlisted", "promoted", "cancelled")
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_registration_email(registration_id, kind):
+    """Tell a registrant what happened to their registration, in their language, with the .ics."""
+    from diaspora.selectors import user_language
+
+    from .calendar import edition_calendar
+
+    registration = Registration.objects.select_related("edition__venue", "user").get(pk=registration_id)
+    if kind not in REGISTRATION_EMAILS or not registration.user.email:
+        return
+    edition = registration.edition
+    path_kwargs = {"year": edition.year}
+    with translation.override(user_language(user=registration.user)):
+        context = {
+            "registration": registration,
+            "edition": edition,
+            "kind": kind,
+            "url": settings.SITE_URL + reverse("forum:register", kwargs=path_kwargs),
+            "edition_url": settings.SITE_URL + edition.get_absolute_url(),
+            "organizers_email": settings.ORGANIZERS_EMAIL,
+        }
+        subject = render_to_string("forum/email/registration_subject.txt", context)
+        body = render_to_string("forum/email/registration.txt", context)
+        message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[registration.user.email])
+        if kind != "cancelled" and edition.date_precision == edition.DatePrecision.DAY:
+            calendar = edition_calendar(
+                edition,
+                edition.sessions.all(),
+                url=context["edition_url"],
+                host=urlsplit(settings.SITE_URL).hostname,
+            )
+            message.attach(f"mekendeshter-{edition.year}.ics", calendar, "text/calendar")
+    message.send()

@@ -10,6 +10,7 @@ from .models import (
     OutcomeDocument,
     Person,
     Photo,
+    Proposal,
     Section,
     Session,
     Venue,
@@ -75,3 +76,8 @@ class AlbumTranslation(TranslationOptions):
 @register(Photo)
 class PhotoTranslation(TranslationOptions):
     fields = ("caption",)
+
+
+@register(Proposal)
+class ProposalTranslation(TranslationOptions):
+    fields = ("answer",)

@@ -13,4 +13,10 @@ urlpatterns = [
     path("<int:year>/photos/<int:pk>/", views.photo, name="photo"),
     path("<int:year>/outcome/", views.outcome, name="outcome"),
     path("<int:year>/calendar.ics", views.calendar_ics, name="calendar"),
+    path("<int:year>/register/", views.register, name="register"),
+    path("<int:year>/register/cancel/", views.register_cancel, name="register_cancel"),
+    path("<int:year>/registrations/", views.registration_stats, name="registration_stats"),
+    path("<int:year>/outcome/propose/", views.propose, name="propose"),
+    path("<int:year>/outcome/proposals/<int:pk>/", views.proposal_detail, name="proposal"),
+    path("<int:year>/outcome/proposals/<int:pk>/support/", views.proposal_support, name="proposal_support"),
 ]

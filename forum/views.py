@@ -1,14 +1,18 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from mekendeshter import ratelimit
 from news import selectors as news_selectors
 
 from . import selectors, services
 from .calendar import edition_calendar
-from .forms import ContactForm
+from .forms import ContactForm, ProposalForm, RegistrationForm
 
 
 def edition_list(request):
@@ -58,7 +62,7 @@ def venue(request, year):
 
 
 def outcome(request, year):
-    document = selectors.outcome_get(year=year)
+    document = selectors.outcome_with_proposals_get(year=year)
     return render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
 
 
@@ -97,3 +101,110 @@ def calendar_ics(request, year):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mekendeshter-{edition.year}.ics"'
     return response
+
+
+# --- Registration ---------------------------------------------------------------------------
+
+REGISTER_LIMIT, REGISTER_PERIOD = 20, 3600
+
+
+@login_required
+def register(request, year):
+    edition = selectors.registration_edition_get(year=year)
+    registration = selectors.registration_for_user(user=request.user, edition=edition)
+    is_open = edition.registration_is_open()
+    active = registration if registration and registration.is_active else None
+    form = None
+    if is_open:
+        form = RegistrationForm(request.POST or None, instance=active or registration)
+        if request.method == "POST":
+            if not ratelimit.allow(request, "register", limit=REGISTER_LIMIT, period=REGISTER_PERIOD):
+                form.add_error(None, _("Too many attempts from your connection. Please try again in an hour."))
+            elif form.is_valid():
+                try:
+                    if active:
+                        services.registration_update(registration=active, **form.details)
+                        messages.success(request, _("Your registration has been updated."))
+                    else:
+                        services.registration_create(user=request.user, edition=edition, **form.details)
+                        messages.success(request, _("You are registered. We have sent you an email."))
+                except services.RegistrationClosed:
+                    messages.error(request, _("Registration for this forum is closed."))
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    return redirect("forum:register", year=edition.year)
+    elif request.method == "POST":
+        messages.error(request, _("Registration for this forum is closed."))
+        return redirect("forum:register", year=edition.year)
+    context = {"edition": edition, "registration": active, "form": form, "is_open": is_open}
+    return render(request, "forum/register.html", context, status=400 if form is not None and form.errors else 200)
+
+
+@login_required
+@require_POST
+def register_cancel(request, year):
+    edition = selectors.registration_edition_get(year=year)
+    registration = selectors.registration_for_user(user=request.user, edition=edition)
+    if registration is None:
+        raise Http404("No registration.")
+    if registration.is_active:
+        services.registration_cancel(registration=registration)
+        messages.success(request, _("Your registration has been cancelled."))
+    return redirect("forum:register", year=edition.year)
+
+
+def registration_stats(request, year):
+    edition = selectors.edition_get(year=year)
+    rows, other = selectors.registration_stats(edition=edition, minimum=STATS_MINIMUM)
+    context = {"edition": edition, "rows": rows, "other": other, "minimum": STATS_MINIMUM}
+    return render(request, "forum/registration_stats.html", context)
+
+
+STATS_MINIMUM = 5
+
+
+# --- Proposals to the outcome document ------------------------------------------------------
+
+PROPOSAL_LIMIT, PROPOSAL_PERIOD = 10, 3600
+
+
+@login_required
+def propose(request, year):
+    document = selectors.outcome_open_get(year=year)
+    initial = {"target": request.GET.get("target")} if request.GET.get("target") else None
+    form = ProposalForm(request.POST or None, document=document, initial=initial)
+    if request.method == "POST":
+        if not ratelimit.allow(request, "propose", limit=PROPOSAL_LIMIT, period=PROPOSAL_PERIOD):
+            form.add_error(None, _("Too many proposals from your connection. Please try again in an hour."))
+        elif form.is_valid():
+            proposal = services.proposal_create(
+                author=request.user,
+                document=document,
+                text=form.cleaned_data["text"],
+                reason=form.cleaned_data["reason"],
+                language=get_language(),
+                **form.target_kwargs,
+            )
+            messages.success(request, _("Thank you. Your proposal has been sent to the organizing committee."))
+            return redirect(proposal.get_absolute_url())
+    context = {"document": document, "edition": document.edition, "form": form}
+    return render(request, "forum/propose.html", context, status=400 if form.errors else 200)
+
+
+def proposal_detail(request, year, pk):
+    proposal = selectors.proposal_visible_get(year=year, pk=pk, user=request.user)
+    supported = selectors.proposal_supported_ids(user=request.user, proposals=[proposal])
+    context = {"proposal": proposal, "edition": proposal.document.edition, "supported": supported}
+    return render(request, "forum/proposal_detail.html", context)
+
+
+@login_required
+@require_POST
+def proposal_support(request, year, pk):
+    proposal = selectors.proposal_visible_get(year=year, pk=pk, user=request.user)
+    if proposal.status == proposal.Status.SUBMITTED:
+        raise Http404("Not public yet.")
+    if services.proposal_support(proposal=proposal, user=request.user):
+        messages.success(request, _("Thank you for your support."))
+    return redirect(proposal.get_absolute_url())

@@ -6,6 +6,7 @@ in development mode on SQLite, a local-memory cache, console email and eager Cel
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -45,6 +46,17 @@ INSTALLED_APPS = [
     "django_countries",
     "adminsortable2",
     "reversion",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.facebook",
+    "allauth.socialaccount.providers.vk",
+    "allauth.socialaccount.providers.odnoklassniki",
+    "allauth.socialaccount.providers.mailru",
+    "allauth.socialaccount.providers.telegram",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "mekendeshter",
     "forum",
     "news",
@@ -60,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Staff must have two-factor authentication before the admin opens.
+    "mekendeshter.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
@@ -119,6 +134,10 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Мекендештер <noreply@mekendeshter.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address, for links in emails sent outside a request.
+SITE_URL = env.str(
+    "SITE_URL", default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ''}"
+).rstrip("/")
 # The organizing committee: contact requests go to this address; both are shown on every page.
 ORGANIZERS_EMAIL = env.str("ORGANIZERS_EMAIL", default="mekendeshter@roza.kg")
 ORGANIZERS_PHONE = env.str("ORGANIZERS_PHONE", default="+996 312 66 35 38")
@@ -179,7 +198,117 @@ STORAGES = {
 # OpenStreetMap's tiles; a self-hosted tile server can replace them (add it to the CSP img-src).
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 
-# --- Authentication -------------------------------------------------------------------------
+# --- Authentication (django-allauth) --------------------------------------------------------
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "me"
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "mekendeshter.adapters.AccountAdapter"
+# Email is the login; no usernames are asked for (allauth fills the username column itself).
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# Password, email and MFA changes ask for the password (or a code) again.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# allauth's rate limits stay on with its defaults (e.g. 5 failed sign-ins per account in 5 minutes);
+# they count in the default cache, a real one everywhere (local memory in development and tests,
+# Redis via CACHE_URL in production), never a dummy cache.
+# Client IPs for the rate limits: how many proxies in front of the app append to X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+
+# Social sign-in: the provider's login starts with a POST (a page with a button), never a GET.
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_ADAPTER = "mekendeshter.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # enabled per provider below, only where the email is verified
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+
+
+def _social_providers():
+    """allauth's SOCIALACCOUNT_PROVIDERS with an app for each provider configured in the environment.
+
+    Only Google and the OpenID Connect provider report whether an email address is verified, so
+    only they may sign in to (and connect with) an existing account that has the same email.
+    """
+    providers = {}
+    verified_by_provider = {"EMAIL_AUTHENTICATION": True}
+    simple = {
+        "google": ("SOCIAL_GOOGLE", {"SCOPE": ["openid", "profile", "email"], **verified_by_provider}),
+        "facebook": ("SOCIAL_FACEBOOK", {"METHOD": "oauth2", "SCOPE": ["email", "public_profile"]}),
+        "vk": ("SOCIAL_VK", {"SCOPE": ["email"]}),
+        "odnoklassniki": ("SOCIAL_ODNOKLASSNIKI", {}),
+        "mailru": ("SOCIAL_MAILRU", {}),
+        "telegram": ("SOCIAL_TELEGRAM", {}),
+    }
+    for provider, (prefix, options) in simple.items():
+        client_id, secret = env.str(f"{prefix}_CLIENT_ID", default=""), env.str(f"{prefix}_SECRET", default="")
+        if client_id and secret:
+            app = {"client_id": client_id, "secret": secret}
+            if provider == "odnoklassniki":
+                app["key"] = env.str("SOCIAL_ODNOKLASSNIKI_KEY", default="")
+            providers[provider] = {**options, "APPS": [app]}
+    oidc_url = env.str("SOCIAL_OIDC_SERVER_URL", default="")
+    oidc_client_id, oidc_secret = (
+        env.str("SOCIAL_OIDC_CLIENT_ID", default=""),
+        env.str("SOCIAL_OIDC_SECRET", default=""),
+    )
+    if oidc_url and oidc_client_id:
+        providers["openid_connect"] = {
+            **verified_by_provider,
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": env.str("SOCIAL_OIDC_ID", default="oidc"),
+                    "name": env.str("SOCIAL_OIDC_NAME", default="OpenID Connect"),
+                    "client_id": oidc_client_id,
+                    "secret": oidc_secret,
+                    "settings": {"server_url": oidc_url},
+                }
+            ],
+        }
+    return providers
+
+
+SOCIALACCOUNT_PROVIDERS = _social_providers()
+
+# The sign-in form POSTs to our site, which redirects to the provider: browsers check such
+# redirects against the CSP's form-action, so the configured providers' origins are allowed there.
+SOCIAL_FORM_ACTION_ORIGINS = {
+    "google": ["https://accounts.google.com"],
+    "facebook": ["https://www.facebook.com"],
+    "vk": ["https://id.vk.ru", "https://id.vk.com"],
+    "odnoklassniki": ["https://www.odnoklassniki.ru", "https://connect.ok.ru"],
+    "mailru": ["https://connect.mail.ru", "https://oauth.mail.ru"],
+    "telegram": ["https://oauth.telegram.org"],
+}
+
+
+def social_form_actions(providers):
+    origins = []
+    for provider, options in providers.items():
+        if provider == "openid_connect":
+            for app in options["APPS"]:
+                url = urlsplit(app["settings"]["server_url"])
+                origins.append(f"{url.scheme}://{url.netloc}")
+        else:
+            origins += SOCIAL_FORM_ACTION_ORIGINS.get(provider, [])
+    return origins
+
+
+# Two-factor authentication: TOTP (with recovery codes) for everyone, required for staff.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Mekendeshter"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -215,7 +344,7 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    "form-action": [CSP.SELF, *social_form_actions(SOCIALACCOUNT_PROVIDERS)],
     "frame-ancestors": [CSP.NONE],
 }
 

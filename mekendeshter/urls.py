@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -9,6 +10,9 @@ from forum import views as forum_views
 
 from . import views
 from .sitemaps import SITEMAPS
+
+# The admin's own login form is replaced by allauth's (rate limited, with two-factor codes).
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -25,6 +29,10 @@ urlpatterns += i18n_patterns(
     path("directory/", include("diaspora.urls")),
     path("contact/", forum_views.contact, name="contact"),
     path("contact/thanks/", forum_views.contact_thanks, name="contact_thanks"),
+    path("accounts/", include("allauth.urls")),
+    path("me/", views.me, name="me"),
+    path("me/export/", views.me_export, name="me_export"),
+    path("me/delete/", views.me_delete, name="me_delete"),
     prefix_default_language=True,
 )
 

@@ -1,14 +1,29 @@
+from allauth.account.decorators import reauthentication_required
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from diaspora import services as diaspora_services
+from diaspora.models import Profile
 from forum import selectors as forum_selectors
 from news import selectors as news_selectors
 
+from . import selectors, services
 from .context_processors import current_edition
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language of emails"), choices=settings.LANGUAGES)
 
 
 def home(request):
@@ -41,3 +56,35 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_required
+def me(request):
+    profile = Profile.objects.filter(user=request.user).first()
+    form = LanguageForm(request.POST or None, initial={"language": profile.language if profile else get_language()})
+    if request.method == "POST" and form.is_valid():
+        diaspora_services.profile_update(user=request.user, language=form.cleaned_data["language"])
+        messages.success(request, _("Your preferred language has been saved."))
+        return redirect("me")
+    context = {**selectors.account_overview(user=request.user), "language_form": form}
+    return render(request, "account/me.html", context)
+
+
+@login_required
+def me_export(request):
+    data = selectors.account_export(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mekendeshter-my-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@reauthentication_required(allow_get=True)
+def me_delete(request):
+    if request.method == "POST":
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("home")
+    return render(request, "account/me_delete.html")

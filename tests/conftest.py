@@ -28,3 +28,20 @@ def edition_2016(demo):
     from forum.models import Edition
 
     return Edition.objects.get(year=2016)
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, with the authenticator app that staff need before the admin opens."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(admin_user, generate_totp_secret())
+    return admin_user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits (ours and allauth's) count in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()

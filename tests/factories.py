@@ -1,6 +1,8 @@
 import datetime
 
 import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from diaspora.models import Association
@@ -12,6 +14,8 @@ from forum.models import (
     Organisation,
     OutcomeDocument,
     Partnership,
+    Proposal,
+    Registration,
     Section,
     Session,
     Venue,
@@ -156,3 +160,57 @@ class HotelFactory(factory.django.DjangoModelFactory):
 
     venue = factory.SubFactory(VenueFactory)
     name_ky = name_ru = name_en = factory.Sequence(lambda n: f"Hotel {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A person who signed up by email and verified it."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+class OpenEditionFactory(EditionFactory):
+    """An upcoming edition open for registration."""
+
+    registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=30))
+    registration_closes = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    capacity = 100
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    user = factory.SubFactory(UserFactory)
+    edition = factory.SubFactory(OpenEditionFactory)
+    status = Registration.Status.CONFIRMED
+    first_name = "Айгүл"
+    last_name = factory.Sequence(lambda n: f"Асанова{n}")
+    country = "RU"
+    city = "Москва"
+    phone = "+79161234567"
+    privacy_consent_at = factory.LazyFunction(timezone.now)
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    item = factory.SubFactory(ItemFactory, section__document__status=OutcomeDocument.Status.OPEN)
+    section = factory.LazyAttribute(lambda o: o.item.section)
+    document = factory.LazyAttribute(lambda o: o.item.section.document)
+    kind = Proposal.Kind.AMENDMENT
+    author = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Сунушталган текст {n}: диаспора үчүн фонд түзүү.")
+    reason = "Себеби: мекендештерге колдоо керек."
+    language = "ky"

@@ -1,5 +1,6 @@
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -22,6 +23,12 @@ from news.models import Article
 
 DEMO_STAFF_EMAIL = "staff@example.org"
 DEMO_STAFF_PASSWORD = "mekendeshter-demo"
+DEMO_CAPACITY = 300
+DRAFT_TITLE = {
+    "ky": "Жыйынтык документтин долбоору (демонстрация)",
+    "ru": "Проект итогового документа (демонстрация)",
+    "en": "Draft outcome document (demonstration)",
+}
 
 
 def translated(**fields):
@@ -40,6 +47,7 @@ class Command(BaseCommand):
         organisations = self.load_sponsors(editions[3], upcoming)
         self.load_programme(editions[3])
         self.load_outcome(editions[3])
+        self.load_draft_outcome(upcoming)
         self.load_articles(editions[3])
         self.stdout.write(
             self.style.SUCCESS(
@@ -113,6 +121,10 @@ class Command(BaseCommand):
                 "end_date": datetime.date(year, 8, 2),
                 "date_precision": Edition.DatePrecision.DAY,
                 "is_demo": True,
+                # Open from New Year until a month before the forum (fixed dates keep this idempotent).
+                "registration_opens": timezone.make_aware(datetime.datetime(year - 1, 1, 1)),
+                "registration_closes": timezone.make_aware(datetime.datetime(year, 7, 1)),
+                "capacity": DEMO_CAPACITY,
             },
         )
         return edition
@@ -178,6 +190,24 @@ class Command(BaseCommand):
                 )
             Item.objects.filter(section=section, number__gt=len(section_data["items"])).delete()
 
+    def load_draft_outcome(self, edition):
+        """The demonstration edition's draft, open for proposals: the 2016 recommendations as a start."""
+        data = next(section for section in content.OUTCOME_2016["sections"] if section["slug"] == "recommendation")
+        document, _ = OutcomeDocument.objects.update_or_create(
+            edition=edition,
+            defaults={
+                **translated(title=DRAFT_TITLE, proposals_note=content.OUTCOME_2016["proposals_note"]),
+                "status": OutcomeDocument.Status.OPEN,
+                "date": None,
+            },
+        )
+        section, _ = Section.objects.update_or_create(
+            document=document, slug=data["slug"], defaults={"order": 0, **translated(title=data["title"])}
+        )
+        for number, text in enumerate(data["items"], start=1):
+            Item.objects.update_or_create(section=section, number=number, defaults=translated(text=text))
+        Item.objects.filter(section=section, number__gt=len(data["items"])).delete()
+
     def load_articles(self, edition):
         for data in content.ARTICLES:
             Article.objects.update_or_create(
@@ -196,5 +226,9 @@ class Command(BaseCommand):
         if User.objects.filter(username=DEMO_STAFF_EMAIL).exists():
             self.stdout.write(f"Demo staff account: {DEMO_STAFF_EMAIL} (password unchanged)")
             return
-        User.objects.create_superuser(username=DEMO_STAFF_EMAIL, email=DEMO_STAFF_EMAIL, password=DEMO_STAFF_PASSWORD)
+        user = User.objects.create_superuser(
+            username=DEMO_STAFF_EMAIL, email=DEMO_STAFF_EMAIL, password=DEMO_STAFF_PASSWORD
+        )
+        # Sign-in is by verified email (allauth); the admin then asks to set up two-factor authentication.
+        EmailAddress.objects.create(user=user, email=DEMO_STAFF_EMAIL, verified=True, primary=True)
         self.stdout.write(f"Demo staff account (development only): {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}")

@@ -1,0 +1,65 @@
+"""Reads for "my account": everything the site keeps about one person."""
+
+from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
+
+from diaspora.models import Profile
+from forum import selectors as forum_selectors
+from forum.models import ProposalSupport, Registration
+
+
+def account_overview(*, user):
+    return {
+        "registrations": forum_selectors.registration_list_for_user(user=user),
+        "proposals": forum_selectors.proposal_list_for_user(user=user),
+        "social_accounts": SocialAccount.objects.filter(user=user).order_by("provider"),
+    }
+
+
+def _registration_data(registration):
+    fields = [field.name for field in Registration._meta.concrete_fields if field.name not in ("id", "user")]
+    data = {name: getattr(registration, name) for name in fields}
+    data["edition"] = registration.edition.year
+    data["country"] = registration.country.code
+    return data
+
+
+def account_export(*, user):
+    """Everything about `user`, as JSON-ready data ("download my data")."""
+    profile = Profile.objects.filter(user=user).first()
+    registrations = Registration.objects.filter(user=user).select_related("edition").order_by("created_at")
+    proposals = forum_selectors.proposal_list_for_user(user=user)
+    return {
+        "account": {
+            "email": user.email,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "preferred_language": profile.language if profile else None,
+        },
+        "email_addresses": list(
+            EmailAddress.objects.filter(user=user).order_by("pk").values("email", "verified", "primary")
+        ),
+        "social_accounts": list(
+            SocialAccount.objects.filter(user=user)
+            .order_by("pk")
+            .values("provider", "uid", "date_joined", "extra_data")
+        ),
+        "registrations": [_registration_data(registration) for registration in registrations],
+        "proposals": [
+            {
+                "edition": proposal.document.edition.year,
+                "section": proposal.section.slug,
+                "item": proposal.item.number if proposal.item else None,
+                "kind": proposal.kind,
+                "text": proposal.text,
+                "reason": proposal.reason,
+                "status": proposal.status,
+                "answer": proposal.answer,
+                "created_at": proposal.created_at,
+            }
+            for proposal in proposals
+        ],
+        "supported_proposals": list(
+            ProposalSupport.objects.filter(user=user).order_by("pk").values_list("proposal_id", flat=True)
+        ),
+    }

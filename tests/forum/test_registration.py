@@ -1,0 +1,402 @@
+import datetime
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection, connections
+from django.utils import timezone
+
+from forum import services
+from forum.models import Registration
+from tests.factories import OpenEditionFactory, RegistrationFactory, UserFactory
+from tests.utils import count_queries
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "first_name": "Айгүл",
+    "last_name": "Асанова",
+    "country": "DE",
+    "city": "Berlin",
+    "organisation": "Kyrgyz-German Society",
+    "occupation": "engineer",
+    "phone": "+49 (30) 123-45-67",
+    "needs_transfer": "on",
+    "arrival_date": "2030-06-30",
+    "arrival_time": "07:40",
+    "flight": "TK 346",
+    "needs_accommodation": "on",
+    "check_in": "2030-06-30",
+    "check_out": "2030-07-03",
+    "accompanying_persons": "1",
+    "dietary_needs": "halal",
+    "accessibility_needs": "",
+    "privacy_consent": "on",
+}
+
+
+def details(**overrides):
+    data = {
+        "first_name": "Бакыт",
+        "last_name": "Осмонов",
+        "country": "RU",
+        "city": "Москва",
+        "phone": "+79161234567",
+    }
+    return data | overrides
+
+
+@pytest.fixture
+def user(client):
+    user = UserFactory()
+    client.force_login(user)
+    return user
+
+
+def test_register_page_needs_sign_in(client):
+    edition = OpenEditionFactory()
+    response = client.get(f"/ky/forum/{edition.year}/register/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ky/accounts/login/?next=")
+
+
+def test_register_creates_a_confirmed_registration_and_emails(client, user, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/ru/forum/{edition.year}/register/", FORM)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.user == user
+    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.phone == "+49301234567"
+    assert registration.country.code == "DE"
+    assert registration.arrival_time == datetime.time(7, 40)
+    assert registration.privacy_consent_at is not None
+    assert registration.directory_consent_at is None and registration.directory_consent_text == ""
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [user.email]
+    assert edition.title_ky in message.subject  # the user's language (default ky)
+    name, content, mimetype = message.attachments[0]
+    assert name == f"mekendeshter-{edition.year}.ics" and mimetype == "text/calendar"
+    assert "BEGIN:VEVENT" in str(content)
+    page = client.get(f"/ru/forum/{edition.year}/register/").content.decode()
+    assert "подтверждена" in page or "confirmed" in page
+    assert 'value="Berlin"' in page
+
+
+def test_directory_consent_records_the_text_shown(client, user):
+    edition = OpenEditionFactory()
+    client.post(f"/en/forum/{edition.year}/register/", {**FORM, "directory_consent": "on"})
+    registration = Registration.objects.get()
+    assert registration.directory_consent_at is not None
+    assert "diaspora directory" in registration.directory_consent_text
+
+
+def test_registration_form_refuses_bad_input(client, user):
+    edition = OpenEditionFactory()
+    bad = {**FORM, "phone": "12345", "check_out": "2030-06-29", "privacy_consent": ""}
+    response = client.post(f"/ky/forum/{edition.year}/register/", bad)
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert {"phone", "check_out", "privacy_consent"} <= set(errors)
+    assert "+996 312 66 35 38" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_transfer_details_are_dropped_without_a_transfer(client, user):
+    edition = OpenEditionFactory()
+    client.post(f"/en/forum/{edition.year}/register/", {**FORM, "needs_transfer": ""})
+    registration = Registration.objects.get()
+    assert registration.flight == "" and registration.arrival_date is None
+
+
+def test_double_submission_is_harmless(client, user):
+    edition = OpenEditionFactory()
+    client.post(f"/en/forum/{edition.year}/register/", FORM)
+    registration = services.registration_create(user=user, edition=edition, **details())
+    assert Registration.objects.count() == 1
+    assert registration.first_name == "Айгүл"
+
+
+def test_one_registration_per_user_and_edition_in_the_database(db):
+    registration = RegistrationFactory()
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(
+            user=registration.user,
+            edition=registration.edition,
+            first_name="A",
+            last_name="B",
+            country="KG",
+            city="Ош",
+            phone="+996555000000",
+            privacy_consent_at=timezone.now(),
+        )
+
+
+def test_waiting_list_and_promotion(django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=2)
+    users = UserFactory.create_batch(4)
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations = [services.registration_create(user=u, edition=edition, **details()) for u in users]
+    statuses = [r.status for r in registrations]
+    assert statuses == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=registrations[0])
+    for registration in registrations:
+        registration.refresh_from_db()
+    assert [r.status for r in registrations] == ["cancelled", "confirmed", "confirmed", "waitlisted"]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([users[0].email, users[2].email])
+    # Cancelling again changes nothing and sends nothing.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=registrations[0])
+    assert mail.outbox == []
+
+
+def test_without_capacity_registrations_wait_for_review(django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = services.registration_create(user=UserFactory(), edition=edition, **details())
+    assert registration.status == Registration.Status.PENDING
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_set_status(registration=registration, status=Registration.Status.CONFIRMED)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED and registration.confirmed_at
+    assert len(mail.outbox) == 2
+
+
+def test_cancelled_registration_can_be_renewed(client, user):
+    edition = OpenEditionFactory(capacity=1)
+    registration = RegistrationFactory(user=user, edition=edition, status=Registration.Status.CANCELLED)
+    client.post(f"/en/forum/{edition.year}/register/", FORM)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.city == "Berlin"
+
+
+def test_registrant_edits_and_cancels(client, user, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory()
+    registration = RegistrationFactory(user=user, edition=edition)
+    response = client.post(f"/en/forum/{edition.year}/register/", {**FORM, "city": "Hamburg"})
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.city == "Hamburg" and registration.status == Registration.Status.CONFIRMED
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/forum/{edition.year}/register/cancel/")
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+    assert len(mail.outbox) == 1
+
+
+def test_no_edits_after_registration_closes(client, user):
+    edition = OpenEditionFactory(registration_closes=timezone.now() + datetime.timedelta(seconds=1))
+    registration = RegistrationFactory(user=user, edition=edition, city="Бишкек")
+    edition.registration_closes = timezone.now() - datetime.timedelta(minutes=1)
+    edition.registration_opens = timezone.now() - datetime.timedelta(days=2)
+    edition.save()
+    response = client.post(f"/en/forum/{edition.year}/register/", {**FORM, "city": "Hamburg"})
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.city == "Бишкек"
+    page = client.get(f"/en/forum/{edition.year}/register/").content.decode()
+    assert "Hamburg" not in page and 'name="city"' not in page
+
+
+def test_registration_not_open_yet(client, user):
+    edition = OpenEditionFactory(registration_opens=timezone.now() + datetime.timedelta(days=1))
+    response = client.get(f"/en/forum/{edition.year}/register/")
+    assert 'name="city"' not in response.content.decode()
+    with pytest.raises(services.RegistrationClosed):
+        services.registration_create(user=user, edition=edition, **details())
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ky", "2030-жылдын 1–2-июлу"), ("ru", "1–2 июля 2030"), ("en", "1–2 July 2030")],
+)
+@pytest.mark.parametrize("kind", ["pending", "confirmed", "waitlisted", "promoted", "cancelled"])
+def test_every_registration_email_in_each_language(kind, language, expected):
+    from diaspora.services import profile_update
+    from forum.tasks import send_registration_email
+
+    edition = OpenEditionFactory(year=2030)
+    registration = RegistrationFactory(edition=edition)
+    profile_update(user=registration.user, language=language)
+    send_registration_email(registration.pk, kind)
+    message = mail.outbox[0]
+    title = getattr(edition, f"title_{language}")
+    assert title in message.subject
+    assert title in message.body
+    assert expected in message.body
+    assert f"/{language}/forum/2030/register/" in message.body
+    assert bool(message.attachments) == (kind != "cancelled")
+
+
+def test_register_page_query_count_does_not_grow(client, user):
+    edition = OpenEditionFactory()
+    RegistrationFactory(user=user, edition=edition)
+    url = f"/ky/forum/{edition.year}/register/"
+    few = count_queries(client, url)
+    RegistrationFactory.create_batch(5, edition=edition)
+    assert count_queries(client, url) == few
+
+
+def test_public_statistics_group_small_countries(client):
+    edition = OpenEditionFactory()
+    RegistrationFactory.create_batch(6, edition=edition, country="RU")
+    RegistrationFactory.create_batch(2, edition=edition, country="TR")
+    RegistrationFactory(edition=edition, country="US")
+    RegistrationFactory(edition=edition, country="KZ", status=Registration.Status.CANCELLED)
+    url = f"/ky/forum/{edition.year}/registrations/"
+    few = count_queries(client, url)
+    html = client.get(url).content.decode()
+    assert "Россия" in html and "<td>6</td>" in html
+    assert "Түркия" not in html and "Америка" not in html and "Казакстан" not in html
+    assert "<td>2</td>" not in html and "<td>3</td>" not in html
+    RegistrationFactory.create_batch(5, edition=edition, country="DE")
+    assert count_queries(client, url) == few
+    assert "Германия" in client.get(url).content.decode()
+
+
+def test_demo_edition_is_open_for_registration(client, demo):
+    from forum.models import Edition
+
+    edition = Edition.objects.get(number=4)
+    assert edition.registration_is_open() and edition.capacity
+    user = UserFactory()
+    client.force_login(user)
+    for page in (f"/ky/forum/{edition.year}/", "/ky/"):
+        assert f"/ky/forum/{edition.year}/register/" in client.get(page).content.decode(), page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_capacity_race_confirms_exactly_the_free_places():
+    """Many people register at once for the last places: exactly that many are confirmed."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Needs real concurrent transactions: PostgreSQL (CI runs the suite on it).")
+    places, people = 3, 12
+    edition = OpenEditionFactory(capacity=places + 2)
+    RegistrationFactory.create_batch(2, edition=edition)  # already confirmed
+    users = UserFactory.create_batch(people)
+    barrier = threading.Barrier(people)
+    errors = []
+
+    def register(user):
+        try:
+            barrier.wait(timeout=30)
+            services.registration_create(user=user, edition=edition, **details())
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    new = Registration.objects.filter(user__in=users)
+    assert new.count() == people
+    assert new.confirmed().count() == places
+    assert new.waitlisted().count() == people - places
+    assert Registration.objects.filter(edition=edition).confirmed().count() == edition.capacity
+
+
+# --- Staff ----------------------------------------------------------------------------------
+
+
+def test_admin_lists_and_filters_registrations(admin_client):
+    edition = OpenEditionFactory()
+    RegistrationFactory(edition=edition, last_name="Трансферов", needs_transfer=True)
+    RegistrationFactory(edition=edition, last_name="Пешеходов", needs_transfer=False)
+    html = admin_client.get("/admin/forum/registration/?needs_transfer__exact=1").content.decode()
+    assert "Трансферов" in html and "Пешеходов" not in html
+
+
+def test_admin_bulk_action_sends_the_right_email(admin_client, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=None)
+    registration = RegistrationFactory(edition=edition, status=Registration.Status.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/forum/registration/", {"action": "confirm", "_selected_action": [registration.pk]}
+        )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [registration.user.email]
+
+
+def export(admin_client, registrations, **data):
+    return admin_client.post(
+        "/admin/forum/registration/",
+        {"action": "export", "apply": "1", "_selected_action": [r.pk for r in registrations], **data},
+    )
+
+
+def test_transfer_list_carries_only_what_the_driver_needs(admin_client):
+    edition = OpenEditionFactory()
+    flying = RegistrationFactory(
+        edition=edition,
+        last_name="Летов",
+        needs_transfer=True,
+        arrival_date=datetime.date(2030, 6, 30),
+        flight="TK 346",
+        dietary_needs="halal",
+    )
+    walking = RegistrationFactory(edition=edition, last_name="Пешков")
+    response = export(admin_client, [flying, walking], preset="transfer", file_format="csv")
+    body = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Летов" in body and "TK 346" in body and "2030-06-30" in body
+    assert "Пешков" not in body and "halal" not in body and flying.user.email not in body
+
+
+def test_hotel_list_as_xlsx(admin_client):
+    import io
+
+    from openpyxl import load_workbook
+
+    edition = OpenEditionFactory()
+    guest = RegistrationFactory(
+        edition=edition,
+        last_name="Гостев",
+        needs_accommodation=True,
+        check_in=datetime.date(2030, 6, 30),
+        check_out=datetime.date(2030, 7, 3),
+    )
+    response = export(admin_client, [guest, RegistrationFactory(edition=edition)], preset="hotel", file_format="xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 2
+    assert "Гостев" in rows[1]
+    assert guest.phone not in rows[1] and guest.user.email not in rows[1]
+
+
+def test_export_with_chosen_columns(admin_client):
+    registration = RegistrationFactory(city="Стамбул")
+    response = export(admin_client, [registration], preset="all", columns=["last_name", "city"], file_format="csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and lines[1] == f"{registration.last_name},Стамбул"
+    page = admin_client.post(
+        "/admin/forum/registration/", {"action": "export", "_selected_action": [registration.pk]}
+    ).content.decode()
+    assert 'name="columns"' in page and 'name="preset"' in page
+
+
+def test_raising_the_capacity_fills_places_from_the_waiting_list(django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=1)
+    RegistrationFactory(edition=edition)
+    first, second = RegistrationFactory.create_batch(2, edition=edition, status=Registration.Status.WAITLISTED)
+    edition.capacity = 2
+    edition.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.registration_fill_places(edition=edition)
+    assert promoted == [first]
+    second.refresh_from_db()
+    assert second.status == Registration.Status.WAITLISTED
+    assert [m.to for m in mail.outbox] == [[first.user.email]]
