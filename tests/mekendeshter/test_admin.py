@@ -24,7 +24,8 @@ def test_every_admin_page_opens(admin_client, demo, model):
 def test_admin_shows_translation_tabs_and_languages_column(admin_client, demo):
     html = admin_client.get("/admin/forum/edition/").content.decode()
     assert 'class="lang-filled" lang="ru"' in html
-    change = admin_client.get(f"/admin/forum/edition/{OutcomeDocument.objects.get(edition__year=2016).edition_id}/change/")
+    edition_id = OutcomeDocument.objects.get(edition__year=2016).edition_id
+    change = admin_client.get(f"/admin/forum/edition/{edition_id}/change/")
     assert "title_ru" in change.content.decode()
 
 
