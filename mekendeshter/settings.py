@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    "django_prose_editor",
     "mekendeshter",
     "forum",
     "news",
@@ -127,6 +128,20 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
 # With no broker configured (development, tests) tasks run in the calling process.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in env)
 CELERY_TASK_EAGER_PROPAGATES = True
+# One message at a time per worker process: a stopped worker holds back as little as possible.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+
+# --- News, subscriptions and newsletters ----------------------------------------------------
+
+# The site's address in mail (links to confirm, unsubscribe and read articles).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# How long a subscription's confirmation link works, and how often one address may get one.
+SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+SUBSCRIPTION_RESEND_SECONDS = env.int("SUBSCRIPTION_RESEND_SECONDS", default=600)
+# Newsletters go out in batches (one Celery task each); an SMTP error is retried a few times.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
+NEWSLETTER_RETRY_SECONDS = env.int("NEWSLETTER_RETRY_SECONDS", default=60)
 
 # --- Languages ------------------------------------------------------------------------------
 
