@@ -36,10 +36,25 @@ class ArticleAdmin(TranslatedAdmin):
         services.article_save(article=obj, cover_changed="cover" in form.changed_data)
 
 
+class ReportedFilter(admin.SimpleListFilter):
+    title = _("reported")
+    parameter_name = "reported"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Reported")), ("no", _("Not reported"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(report_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(report_count=0)
+        return queryset
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["created_at", "short_body", "author", "article", "status", "report_count"]
-    list_filter = ["status", ("report_count", admin.EmptyFieldListFilter), "created_at"]
+    list_filter = ["status", ReportedFilter, "created_at"]
     search_fields = ["body", "author__username", "author__email", "article__title"]
     list_select_related = ["author", "article"]
     readonly_fields = ["article", "author", "body", "created_at", "edited_at", "report_count"]

@@ -28,3 +28,25 @@ def edition_2016(demo):
     from forum.models import Edition
 
     return Edition.objects.get(year=2016)
+
+
+@pytest.fixture
+def verified_user(django_user_model):
+    """A reader allowed to comment: a verified primary email in allauth once it is installed,
+    a staff account until then (see news.services.user_has_verified_email)."""
+    from django.apps import apps
+
+    allauth = apps.is_installed("allauth.account")
+    user = django_user_model.objects.create_user(
+        username="aida", email="aida@example.org", password="x", first_name="Аида", is_staff=not allauth
+    )
+    if allauth:
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    return user
+
+
+@pytest.fixture
+def unverified_user(django_user_model):
+    return django_user_model.objects.create_user(username="bolot", email="bolot@example.org", password="x")

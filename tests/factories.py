@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from diaspora.models import Association
@@ -16,7 +17,7 @@ from forum.models import (
     Session,
     Venue,
 )
-from news.models import Article
+from news.models import Article, Comment, Newsletter, Subscription
 
 
 class EditionFactory(factory.django.DjangoModelFactory):
@@ -156,3 +157,42 @@ class HotelFactory(factory.django.DjangoModelFactory):
 
     venue = factory.SubFactory(VenueFactory)
     name_ky = name_ru = name_en = factory.Sequence(lambda n: f"Hotel {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"reader{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Пикир {n}: жакшы жаңылык.")
+    status = Comment.Status.PUBLISHED
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subscription
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    language = "ky"
+    status = Subscription.Status.CONFIRMED
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Newsletter
+
+    subject_ky = "Форумдун жаңылыктары"
+    subject_ru = "Новости форума"
+    subject_en = "Forum news"
+    body_ky = "Саламатсызбы! Толугураак: https://mekendeshter.org/ky/"
+    body_ru = "Здравствуйте! Подробнее: https://mekendeshter.org/ru/"
+    body_en = "Hello! More: https://mekendeshter.org/en/"
