@@ -111,7 +111,7 @@ class NewsletterAdmin(TranslatedAdmin):
     list_filter = ["status", "topic"]
     search_fields = ["subject"]
     autocomplete_fields = ["articles"]
-    readonly_fields = ["status", "progress", "started_at", "finished_at"]
+    readonly_fields = ["status", "progress", "total", "created_at", "started_at", "finished_at"]
     change_form_template = "admin/news/newsletter/change_form.html"
     formfield_overrides = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 12})}}
 

@@ -76,8 +76,8 @@ def send_newsletter_test(newsletter_id, email, language=None):
     message.send()
 
 
-@shared_task(bind=True, max_retries=settings.NEWSLETTER_MAX_ATTEMPTS, acks_late=False)
-def send_newsletter_batch(self, newsletter_id, delivery_ids):
+@shared_task
+def send_newsletter_batch(newsletter_id, delivery_ids):
     """Send one batch. Each delivery is claimed before its mail goes out and marked sent after,
     so a batch that runs twice (a resumed send, a retried task) sends nothing twice."""
     from . import services
@@ -101,6 +101,7 @@ def send_newsletter_batch(self, newsletter_id, delivery_ids):
             continue
         services.delivery_mark_sent(delivery_id=delivery.pk)
     if failed:
-        # Only the failed ones again, later; the rest of the batch is done.
-        raise self.retry(args=(newsletter_id, failed), countdown=settings.NEWSLETTER_RETRY_SECONDS)
+        # Only the failed ones again, later (a new task: this batch is done).
+        send_newsletter_batch.apply_async((newsletter_id, failed), countdown=settings.NEWSLETTER_RETRY_SECONDS)
+        return
     services.newsletter_finish_if_done(newsletter_id=newsletter_id)
