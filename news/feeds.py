@@ -20,9 +20,6 @@ class ArticleFeed(Feed):
     def link(self):
         return reverse("news:list")
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
-
     def items(self):
         return selectors.article_list()[:FEED_LENGTH]
 
