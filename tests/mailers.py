@@ -35,5 +35,5 @@ class RecordingBackend(BaseEmailBackend):
                 fcntl.flock(record, fcntl.LOCK_EX)
                 record.write(f"{','.join(message.to)}\t{message.subject}\n")
                 record.flush()
-                fcntl.flock(record, fcntl.LOCK_EX | fcntl.LOCK_UN)
+                fcntl.flock(record, fcntl.LOCK_UN)
         return len(messages)
