@@ -15,8 +15,12 @@ def article_list(*, category=None, edition_year=None):
     return articles
 
 
-def article_latest(*, limit=3):
-    return Article.objects.published()[:limit]
+def article_latest(*, limit=3, category=Article.Category.NEWS):
+    """The home page's news block (the seed's NEWS&COMMENT): news, not announcements."""
+    articles = Article.objects.published()
+    if category:
+        articles = articles.filter(category=category)
+    return articles[:limit]
 
 
 def article_get(*, slug):
