@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from . import images, tasks
-from .models import Article, Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
+from .models import Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
 from .sanitize import clean_html
 
 # --- Articles -------------------------------------------------------------------------------

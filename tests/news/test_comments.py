@@ -133,7 +133,8 @@ def test_only_the_author_edits_or_deletes(client, article, verified_user, unveri
 
 
 def test_author_deletes_any_time(client, article, verified_user):
-    comment = CommentFactory(article=article, author=verified_user, created_at=timezone.now() - datetime.timedelta(days=9))
+    long_ago = timezone.now() - datetime.timedelta(days=9)
+    comment = CommentFactory(article=article, author=verified_user, created_at=long_ago)
     client.force_login(verified_user)
     assert client.post(f"/ky/news/{article.slug}/comments/{comment.pk}/delete/").status_code == 302
     assert not Comment.objects.exists()

@@ -152,7 +152,8 @@ def test_smtp_errors_are_retried(flaky_mail, django_capture_on_commit_callbacks,
 def test_hostile_newsletter_text_is_escaped_in_html(django_capture_on_commit_callbacks):
     SubscriptionFactory()
     newsletter = NewsletterFactory(
-        subject_ky='<script>alert(1)</script>"\n Bcc: x@example.org', body_ky='<img src=x onerror=alert(1)> javascript:alert(2)'
+        subject_ky='<script>alert(1)</script>"\n Bcc: x@example.org',
+        body_ky="<img src=x onerror=alert(1)> javascript:alert(2)",
     )
     send(newsletter, django_capture_on_commit_callbacks)
     message = mail.outbox[0]
