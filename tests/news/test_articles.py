@@ -90,7 +90,8 @@ def test_admin_saves_cleaned_html_and_thumbnails(admin_client, media):
         assert thumbnail.exists()
         assert Image.open(thumbnail).width == width
     html = admin_client.get(f"/en/news/{article.slug}/").content.decode()
-    assert f'<meta property="og:image" content="http://testserver/media/{article.cover.name[:-4]}.1200w.jpg">' in html
+    image = f"http://testserver/media/{article.cover.name[:-4]}.1200w.jpg"
+    assert re.search(rf'<meta property="og:image"\s+content="{re.escape(image)}">', html)
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert re.search(r'alt="Ош шаары"\s+lang="ky"', html)
     listing = admin_client.get("/ky/news/").content.decode()
