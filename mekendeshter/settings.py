@@ -161,6 +161,8 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
+# The admin's language tabs need jQuery UI: ours, not modeltranslation's default CDN (no CDN, CSP).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru", "en")
 # Where a text is missing in the page's language, show it in the language its reader most
 # likely reads next (templates mark such text with its own lang attribute).
@@ -222,7 +224,9 @@ if env.bool("DJANGO_BEHIND_PROXY", default=False):
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    # The hash admits the one <style> element the admin's rich-text editor (Tiptap's base CSS in
+    # django-prose-editor 0.28) inserts; update it with that package (tests/e2e/test_news.py checks).
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "img-src": [CSP.SELF, "data:", "https://tile.openstreetmap.org"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
