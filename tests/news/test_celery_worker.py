@@ -30,6 +30,13 @@ pytestmark = [
 ]
 
 
+def forget_connections():
+    """Drop what the Celery app cached from the earlier (eager) configuration: its AMQP helper
+    (queues, router, producer pool) and its connection pool."""
+    app._pool = None
+    app.__dict__.pop("amqp", None)
+
+
 @pytest.fixture
 def worker_env(tmp_path, settings):
     if connection.vendor != "postgresql":
@@ -41,7 +48,7 @@ def worker_env(tmp_path, settings):
     settings.NEWSLETTER_BATCH_SIZE = 10
     previous = {key: app.conf[key] for key in ("task_always_eager", "broker_url", "task_default_queue")}
     app.conf.update(task_always_eager=False, broker_url=BROKER, task_default_queue=queue)
-    app._pool = None
+    forget_connections()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.worker_settings",
@@ -54,7 +61,7 @@ def worker_env(tmp_path, settings):
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge(queue)
     app.conf.update(**previous)
-    app._pool = None
+    forget_connections()
 
 
 def start_worker(worker_env, log):
