@@ -146,6 +146,12 @@ class Comment(models.Model):
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
 
+    @property
+    def author_name(self):
+        """The name shown with the comment: never the email address a username may be."""
+        name = self.author.get_full_name().strip()
+        return name or self.author.get_username().split("@")[0]
+
 
 class CommentReport(models.Model):
     """A reader's report that a comment breaks the rules: one per reader and comment."""

@@ -269,9 +269,16 @@ def delivery_release(*, delivery_id, error, give_up):
     Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.SENDING).update(status=status, error=error[:500])
 
 
-def newsletter_abandon_in_flight(*, newsletter):
+STALE_CLAIM = datetime.timedelta(minutes=10)
+
+
+def newsletter_abandon_in_flight(*, newsletter, older_than=None):
     """After a worker was killed hard: deliveries left in flight may or may not have gone out.
-    At-most-once: they are marked failed, never sent again automatically."""
-    return newsletter.deliveries.filter(status=Delivery.Status.SENDING).update(
-        status=Delivery.Status.FAILED, error="in flight when the worker stopped; not resent"
-    )
+    At-most-once: they are marked failed, never sent again automatically. `older_than` spares
+    claims so recent that a live worker may still be sending them."""
+    in_flight = newsletter.deliveries.filter(status=Delivery.Status.SENDING)
+    if older_than is not None:
+        in_flight = in_flight.filter(claimed_at__lt=timezone.now() - older_than)
+    count = in_flight.update(status=Delivery.Status.FAILED, error="in flight when the worker stopped; not resent")
+    newsletter_finish_if_done(newsletter_id=newsletter.pk)
+    return count

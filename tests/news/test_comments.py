@@ -184,3 +184,11 @@ def test_user_has_verified_email_without_allauth_is_staff_only(django_user_model
     reader = django_user_model.objects.create_user(username="r")
     assert services.user_has_verified_email(staff)
     assert not services.user_has_verified_email(reader)
+
+
+def test_author_email_is_never_shown(client, article, django_user_model):
+    author = django_user_model.objects.create_user(username="nurlan@example.org", email="nurlan@example.org")
+    CommentFactory(article=article, author=author, body="Салам")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<strong>nurlan</strong>" in html
+    assert "nurlan@example.org" not in html

@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from news import services
 from news.models import Delivery, Newsletter, Subscription
@@ -127,8 +130,10 @@ def test_in_flight_letters_after_a_hard_kill_are_not_resent(django_capture_on_co
     services.newsletter_resume(newsletter=newsletter)
     assert len(mail.outbox) == 3
     assert in_flight.subscription.email not in {m.to[0] for m in mail.outbox}
-    assert services.newsletter_abandon_in_flight(newsletter=newsletter) == 1
-    services.newsletter_finish_if_done(newsletter_id=newsletter.pk)
+    # Staff's "resume" spares a recent claim (a live worker may be sending it), not a stale one.
+    assert services.newsletter_abandon_in_flight(newsletter=newsletter, older_than=services.STALE_CLAIM) == 0
+    Delivery.objects.filter(pk=in_flight.pk).update(claimed_at=timezone.now() - datetime.timedelta(hours=1))
+    assert services.newsletter_abandon_in_flight(newsletter=newsletter, older_than=services.STALE_CLAIM) == 1
     newsletter = Newsletter.objects.with_progress().get(pk=newsletter.pk)
     assert (newsletter.sent_count, newsletter.failed_count, newsletter.status) == (3, 1, Newsletter.Status.SENT)
 
@@ -223,3 +228,19 @@ def test_admin_list_queries_do_not_grow(admin_client, django_capture_on_commit_c
     for _ in range(4):
         send(NewsletterFactory(), django_capture_on_commit_callbacks)
     assert count_queries(admin_client, "/admin/news/newsletter/") == few
+
+
+def test_admin_resume_sends_what_waits_and_shows_stale_letters_as_failed(
+    admin_client, django_capture_on_commit_callbacks
+):
+    SubscriptionFactory.create_batch(3)
+    newsletter = NewsletterFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        services.newsletter_send(newsletter=newsletter)
+    stale = newsletter.deliveries.first()
+    services.delivery_claim(delivery_id=stale.pk)
+    Delivery.objects.filter(pk=stale.pk).update(claimed_at=timezone.now() - datetime.timedelta(hours=1))
+    admin_client.post(f"/admin/news/newsletter/{newsletter.pk}/resume/")
+    assert len(mail.outbox) == 2
+    newsletter = Newsletter.objects.with_progress().get(pk=newsletter.pk)
+    assert (newsletter.sent_count, newsletter.failed_count, newsletter.status) == (2, 1, Newsletter.Status.SENT)
