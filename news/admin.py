@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -162,6 +164,8 @@ class NewsletterAdmin(TranslatedAdmin):
 
     def preview_view(self, request, pk, language):
         newsletter = self._get(request, pk)
+        if language not in dict(settings.LANGUAGES):
+            raise Http404
         subscriber = Subscription(email=request.user.email or "preview@example.org", language=language, token="test")
         message = tasks.newsletter_message(newsletter, subscriber)
         html = message.alternatives[0][0]

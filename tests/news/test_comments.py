@@ -192,3 +192,14 @@ def test_author_email_is_never_shown(client, article, django_user_model):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<strong>nurlan</strong>" in html
     assert "nurlan@example.org" not in html
+
+
+def test_detail_queries_for_a_signed_in_reader_do_not_grow(client, article, verified_user):
+    from tests.utils import count_queries
+
+    client.force_login(verified_user)
+    CommentFactory(article=article, author=verified_user)
+    few = count_queries(client, article.get_absolute_url())
+    CommentFactory.create_batch(20, article=article)
+    CommentFactory.create_batch(3, article=article, author=verified_user, status=Comment.Status.PENDING)
+    assert count_queries(client, article.get_absolute_url()) == few

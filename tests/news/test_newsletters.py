@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -244,3 +245,30 @@ def test_admin_resume_sends_what_waits_and_shows_stale_letters_as_failed(
     assert len(mail.outbox) == 2
     newsletter = Newsletter.objects.with_progress().get(pk=newsletter.pk)
     assert (newsletter.sent_count, newsletter.failed_count, newsletter.status) == (2, 1, Newsletter.Status.SENT)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "‮𝕏\u200b" + "ы" * 5000],
+)
+def test_hostile_input_in_the_newsletter_admin(admin_client, hostile, django_capture_on_commit_callbacks):
+    admin_user_email = "staff@example.org"
+    get_user_model().objects.filter(is_superuser=True).update(email=admin_user_email)
+    fields = {f"{name}_{lang}": hostile for name in ("subject", "body") for lang in ("ky", "ru", "en")}
+    response = admin_client.post("/admin/news/newsletter/add/", {**fields, "topic": "news"})
+    assert response.status_code in (200, 302)
+    for newsletter in Newsletter.objects.all():
+        for lang in ("ky", "ru", "en"):
+            preview = admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/preview/{lang}/")
+            assert preview.status_code == 200
+            html = preview.content.decode()
+            assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript' not in html
+        with django_capture_on_commit_callbacks(execute=True):
+            admin_client.post(f"/admin/news/newsletter/{newsletter.pk}/test/")
+        assert "\n" not in mail.outbox[-1].subject
+
+
+def test_preview_only_in_the_site_languages(admin_client):
+    newsletter = NewsletterFactory()
+    assert admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/preview/xx/").status_code == 404
+    assert admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/preview/en/").status_code == 200
