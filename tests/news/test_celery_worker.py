@@ -143,8 +143,9 @@ def test_hard_kill_loses_at_most_the_letters_in_flight_and_never_doubles(worker_
             in_flight = Delivery.objects.filter(newsletter=newsletter, status=Delivery.Status.SENDING).count()
             assert in_flight <= 2  # at most one per worker process (concurrency 2)
 
-            worker = start_worker(worker_env, log)
+            # No worker runs now: whatever is in flight was the killed one's.
             services.newsletter_abandon_in_flight(newsletter=newsletter)
+            worker = start_worker(worker_env, log)
             services.newsletter_resume(newsletter=newsletter)
             wait_for(
                 lambda: Newsletter.objects.get(pk=newsletter.pk).status == Newsletter.Status.SENT,
