@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.telegram",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
+    "django_prose_editor",
     "mekendeshter",
     "forum",
     "news",
@@ -148,6 +149,20 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
 # With no broker configured (development, tests) tasks run in the calling process.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in env)
 CELERY_TASK_EAGER_PROPAGATES = True
+# One message at a time per worker process: a stopped worker holds back as little as possible.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+
+# --- News, subscriptions and newsletters ----------------------------------------------------
+
+# The site's address in mail (links to confirm, unsubscribe and read articles).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# How long a subscription's confirmation link works, and how often one address may get one.
+SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+SUBSCRIPTION_RESEND_SECONDS = env.int("SUBSCRIPTION_RESEND_SECONDS", default=600)
+# Newsletters go out in batches (one Celery task each); an SMTP error is retried a few times.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
+NEWSLETTER_RETRY_SECONDS = env.int("NEWSLETTER_RETRY_SECONDS", default=60)
 
 # --- Languages ------------------------------------------------------------------------------
 
@@ -167,6 +182,8 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
+# The admin's language tabs need jQuery UI: ours, not modeltranslation's default CDN (no CDN, CSP).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru", "en")
 # Where a text is missing in the page's language, show it in the language its reader most
 # likely reads next (templates mark such text with its own lang attribute).
@@ -338,7 +355,9 @@ if env.bool("DJANGO_BEHIND_PROXY", default=False):
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    # The hash admits the one <style> element the admin's rich-text editor (Tiptap's base CSS in
+    # django-prose-editor 0.28) inserts; update it with that package (tests/e2e/test_news.py checks).
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "img-src": [CSP.SELF, "data:", "https://tile.openstreetmap.org"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

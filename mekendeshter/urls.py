@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from forum import views as forum_views
+from news import urls as news_urls
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("forum/", include("forum.urls")),
     path("news/", include("news.urls")),
+    path("subscribe/", include(news_urls.subscribe_patterns)),
     path("directory/", include("diaspora.urls")),
     path("contact/", forum_views.contact, name="contact"),
     path("contact/thanks/", forum_views.contact_thanks, name="contact_thanks"),

@@ -1,15 +1,64 @@
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from .models import Article
+from forum.models import Edition
+
+from .models import Article, Comment, Newsletter
 
 
-def article_list():
-    return Article.objects.published().select_related("edition")
+def article_list(*, category=None, edition_year=None):
+    articles = Article.objects.published().select_related("edition")
+    if category:
+        articles = articles.filter(category=category)
+    if edition_year:
+        articles = articles.filter(edition__year=edition_year)
+    return articles
 
 
-def article_latest(*, limit=3):
-    return Article.objects.published()[:limit]
+def article_latest(*, limit=3, category=Article.Category.NEWS):
+    """The home page's news block (the seed's NEWS&COMMENT): news, not announcements."""
+    articles = Article.objects.published()
+    if category:
+        articles = articles.filter(category=category)
+    return articles[:limit]
 
 
 def article_get(*, slug):
     return get_object_or_404(Article.objects.published().select_related("edition"), slug=slug)
+
+
+def article_related(*, article, limit=3):
+    """Published articles of the same edition or category, newest first."""
+    same = Q(category=article.category)
+    if article.edition_id:
+        same |= Q(edition_id=article.edition_id)
+    return Article.objects.published().filter(same).exclude(pk=article.pk)[:limit]
+
+
+def edition_filter_choices():
+    """Editions that have published articles, for the list's filter."""
+    return Edition.objects.filter(articles__in=Article.objects.published()).distinct().order_by("-start_date")
+
+
+def comment_list(*, article, user=None):
+    """Published comments, plus the reader's own ones still waiting for moderation."""
+    visible = Q(status=Comment.Status.PUBLISHED)
+    if user is not None and user.is_authenticated:
+        visible |= Q(author=user, status=Comment.Status.PENDING)
+    return article.comments.filter(visible).select_related("author")
+
+
+def comment_get(*, article, pk):
+    return get_object_or_404(Comment.objects.select_related("article", "author"), article=article, pk=pk)
+
+
+def newsletter_with_progress(*, pk):
+    return Newsletter.objects.with_progress().get(pk=pk)
+
+
+def newsletter_counts(*, newsletter):
+    return newsletter.deliveries.aggregate(
+        sent=Count("pk", filter=Q(status="sent")),
+        failed=Count("pk", filter=Q(status="failed")),
+        waiting=Count("pk", filter=Q(status__in=["pending", "sending"])),
+    )

@@ -1,8 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article
+from .models import Article, Newsletter
 
 
 @register(Article)
 class ArticleTranslation(TranslationOptions):
-    fields = ("title", "lead", "body")
+    fields = ("title", "lead", "body", "cover_alt")
+
+
+@register(Newsletter)
+class NewsletterTranslation(TranslationOptions):
+    fields = ("subject", "body")

@@ -1,15 +1,177 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
-from . import selectors
+from mekendeshter import ratelimit
 
-ARTICLES_PER_PAGE = 10
+from . import selectors, services
+from .forms import ArticleFilterForm, CommentForm, SubscriptionForm
+from .models import Comment
+
+ARTICLES_PER_PAGE = 8
+COMMENT_LIMIT, COMMENT_PERIOD = 10, 3600
+REPORT_LIMIT, REPORT_PERIOD = 20, 3600
+SUBSCRIBE_LIMIT, SUBSCRIBE_PERIOD = 10, 3600
 
 
 def article_list(request):
-    page = Paginator(selectors.article_list(), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "news/article_list.html", {"page": page, "articles": page.object_list})
+    editions = list(selectors.edition_filter_choices())
+    form = ArticleFilterForm(request.GET or None, editions=editions)
+    filters = form.cleaned_data if form.is_valid() else {}
+    articles = selectors.article_list(category=filters.get("category"), edition_year=filters.get("edition"))
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode({k: v for k, v in filters.items() if v})
+    context = {"page": page, "articles": page.object_list, "filter_form": form, "filter_query": query}
+    return render(request, "news/article_list.html", context)
+
+
+def _login_url(request, next_url):
+    try:
+        login = reverse("account_login")
+    except NoReverseMatch:
+        return ""
+    return f"{login}?{urlencode({'next': next_url})}"
+
+
+def _comment_context(request, article, form=None):
+    can_comment = services.user_has_verified_email(request.user)
+    return {
+        "comments": selectors.comment_list(article=article, user=request.user),
+        "comment_form": (form or CommentForm()) if can_comment and article.comments_enabled else None,
+        "can_comment": can_comment,
+        "login_url": _login_url(request, article.get_absolute_url() + "#comments"),
+    }
 
 
 def article_detail(request, slug):
-    return render(request, "news/article_detail.html", {"article": selectors.article_get(slug=slug)})
+    article = selectors.article_get(slug=slug)
+    context = {
+        "article": article,
+        "related": selectors.article_related(article=article),
+        "share_url": request.build_absolute_uri(article.get_absolute_url()),
+        **_comment_context(request, article),
+    }
+    return render(request, "news/article_detail.html", context)
+
+
+@require_POST
+def comment_create(request, slug):
+    article = selectors.article_get(slug=slug)
+    if not services.user_has_verified_email(request.user) or not article.comments_enabled:
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    status = 200
+    if not ratelimit.allow(request, "comment", limit=COMMENT_LIMIT, period=COMMENT_PERIOD):
+        form.add_error(None, _("Too many comments from your connection. Please try again in an hour."))
+        status = 429
+    elif form.is_valid():
+        comment = services.comment_create(article=article, author=request.user, body=form.cleaned_data["body"])
+        if comment.status == Comment.Status.PENDING:
+            messages.info(request, _("Thank you! Your comment will appear after a moderator approves it."))
+        else:
+            messages.success(request, _("Your comment is published."))
+        return redirect(comment.get_absolute_url())
+    context = {
+        "article": article,
+        "related": selectors.article_related(article=article),
+        "share_url": request.build_absolute_uri(article.get_absolute_url()),
+        **_comment_context(request, article, form),
+    }
+    return render(request, "news/article_detail.html", context, status=status)
+
+
+def _own_comment(request, slug, pk):
+    article = selectors.article_get(slug=slug)
+    comment = selectors.comment_get(article=article, pk=pk)
+    if not request.user.is_authenticated or comment.author_id != request.user.pk:
+        raise Http404
+    return comment
+
+
+def comment_edit(request, slug, pk):
+    comment = _own_comment(request, slug, pk)
+    if not services.comment_can_edit(comment=comment, user=request.user):
+        messages.error(request, _("A comment can be edited for 15 minutes after it was written."))
+        return redirect(comment.get_absolute_url())
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        services.comment_update(comment=comment, user=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Your comment is saved."))
+        return redirect(comment.get_absolute_url())
+    return render(request, "news/comment_edit.html", {"comment": comment, "form": form})
+
+
+def comment_delete(request, slug, pk):
+    comment = _own_comment(request, slug, pk)
+    if request.method == "POST":
+        services.comment_delete(comment=comment, user=request.user)
+        messages.success(request, _("Your comment is deleted."))
+        return redirect(comment.article.get_absolute_url() + "#comments")
+    return render(request, "news/comment_delete.html", {"comment": comment})
+
+
+@require_POST
+def comment_report(request, slug, pk):
+    article = selectors.article_get(slug=slug)
+    comment = selectors.comment_get(article=article, pk=pk)
+    if not request.user.is_authenticated or comment.status != Comment.Status.PUBLISHED:
+        raise Http404
+    if ratelimit.allow(request, "comment-report", limit=REPORT_LIMIT, period=REPORT_PERIOD):
+        services.comment_report(comment=comment, reporter=request.user)
+    messages.info(request, _("Thank you. A moderator will look at this comment."))
+    return redirect(comment.get_absolute_url())
+
+
+# --- Subscriptions --------------------------------------------------------------------------
+
+
+def subscribe(request):
+    form = SubscriptionForm(request.POST or None, initial={"language": get_language()})
+    if request.method == "POST":
+        if not ratelimit.allow(request, "subscribe", limit=SUBSCRIBE_LIMIT, period=SUBSCRIBE_PERIOD):
+            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
+            return render(request, "news/subscribe.html", {"form": form}, status=429)
+        if form.is_valid():
+            if not form.is_spam:
+                data = form.cleaned_data
+                services.subscription_request(
+                    email=data["email"],
+                    language=data["language"],
+                    news=data["news"],
+                    announcements=data["announcements"],
+                )
+            # The same answer for every address: nobody learns who is subscribed.
+            return redirect("subscribe:sent")
+    return render(request, "news/subscribe.html", {"form": form})
+
+
+def subscribe_sent(request):
+    return render(request, "news/subscribe_sent.html")
+
+
+def subscribe_confirm(request, token):
+    if request.method == "POST":
+        try:
+            subscription = services.subscription_confirm(token=token)
+        except services.ConfirmationInvalid:
+            return render(request, "news/subscribe_invalid.html", status=400)
+        return render(request, "news/subscribe_confirmed.html", {"subscription": subscription})
+    return render(request, "news/subscribe_confirm.html", {"token": token})
+
+
+@csrf_exempt  # RFC 8058: mail programs POST here with no cookie and no form of ours.
+def unsubscribe(request, token):
+    if request.method == "POST":
+        subscription = services.subscription_unsubscribe(token=token)
+        if subscription is None:
+            raise Http404
+        return render(request, "news/unsubscribed.html", {"subscription": subscription})
+    return render(request, "news/unsubscribe.html", {"token": token})

@@ -45,3 +45,20 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def verified_user(django_user_model):
+    """A reader allowed to comment: signed up with a verified primary email."""
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(
+        username="aida", email="aida@example.org", password="x", first_name="Аида"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    return user
+
+
+@pytest.fixture
+def unverified_user(django_user_model):
+    return django_user_model.objects.create_user(username="bolot", email="bolot@example.org", password="x")

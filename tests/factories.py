@@ -20,7 +20,7 @@ from forum.models import (
     Session,
     Venue,
 )
-from news.models import Article
+from news.models import Article, Comment, Newsletter, Subscription
 
 
 class EditionFactory(factory.django.DjangoModelFactory):
@@ -214,3 +214,34 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Сунушталган текст {n}: диаспора үчүн фонд түзүү.")
     reason = "Себеби: мекендештерге колдоо керек."
     language = "ky"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Пикир {n}: жакшы жаңылык.")
+    status = Comment.Status.PUBLISHED
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subscription
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    language = "ky"
+    status = Subscription.Status.CONFIRMED
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Newsletter
+
+    subject_ky = "Форумдун жаңылыктары"
+    subject_ru = "Новости форума"
+    subject_en = "Forum news"
+    body_ky = "Саламатсызбы! Толугураак: https://mekendeshter.org/ky/"
+    body_ru = "Здравствуйте! Подробнее: https://mekendeshter.org/ru/"
+    body_en = "Hello! More: https://mekendeshter.org/en/"

@@ -917,6 +917,189 @@ ARTICLES = [
         "lead": dict(_NEWS_0828),
         "body": dict(_EMPTY),
     },
+    # Announcements about the portal itself: only what the portal shows.
+    {
+        "slug": "portal-opens",
+        "edition": None,
+        "published_at": datetime.datetime(2026, 11, 2, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "«Мекендештер» Форумунун порталы ачылды",
+            "ru": "Открылся портал форума «Мекендештер»",
+            "en": "The Mekendeshter Forum's portal is open",
+        },
+        "lead": {
+            "ky": (
+                "Форумдун сайты кыргыз, орус жана англис тилдеринде иштейт: форумдар, алардын "
+                "программалары жана жыйынтык документтери, жаңылыктар жана диаспора маалымдамасы."
+            ),
+            "ru": (
+                "Сайт форума работает на кыргызском, русском и английском языках: форумы, их "
+                "программы и итоговые документы, новости и справочник диаспоры."
+            ),
+            "en": (
+                "The forum's site works in Kyrgyz, Russian and English: the forums, their programmes "
+                "and outcome documents, news and the diaspora directory."
+            ),
+        },
+        "body": dict(_EMPTY),
+    },
+    {
+        "slug": "outcome-document-2016-online",
+        "published_at": datetime.datetime(2026, 11, 4, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "2016-жылкы Форумдун жыйынтык документи порталда",
+            "ru": "Итоговый документ форума 2016 года на портале",
+            "en": "The outcome document of the 2016 Forum is on the portal",
+        },
+        "lead": {
+            "ky": (
+                "2016-жылдын 1–2-августунда Ош шаарында өткөн Форумдун жыйынтыктарын жана анын он "
+                "сегиз сунуштамасын порталдан окуса болот. Ар бир сунуштаманын өз шилтемеси бар."
+            ),
+            "ru": (
+                "Итоги форума, прошедшего 1–2 августа 2016 года в Оше, и его восемнадцать "
+                "рекомендаций можно прочитать на портале. У каждой рекомендации своя ссылка."
+            ),
+            "en": (
+                "The results of the Forum held in Osh on 1–2 August 2016 and its eighteen "
+                "recommendations can be read on the portal. Each recommendation has its own link."
+            ),
+        },
+        "body": dict(_EMPTY),
+    },
+    {
+        "slug": "programme-2016-online",
+        "published_at": datetime.datetime(2026, 11, 6, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "2016-жылкы Форумдун программасы",
+            "ru": "Программа форума 2016 года",
+            "en": "The programme of the 2016 Forum",
+        },
+        "lead": {
+            "ky": (
+                "Ош шаарындагы Форумдун жети пленардык жыйналышы убактысы жана кыскача "
+                "мазмуну менен порталда жарыяланды. Программаны календарыңызга да кошсоңуз болот."
+            ),
+            "ru": (
+                "Семь пленарных заседаний форума в Оше опубликованы на портале со временем и кратким "
+                "описанием. Программу можно добавить и в свой календарь."
+            ),
+            "en": (
+                "The seven plenary sessions of the Forum in Osh are published on the portal with "
+                "their times and short descriptions. The programme can also be added to your calendar."
+            ),
+        },
+        "body": dict(_EMPTY),
+    },
+    {
+        "slug": "venue-2016-on-the-map",
+        "published_at": datetime.datetime(2026, 11, 9, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "Форум өткөн жер картада",
+            "ru": "Место проведения форума на карте",
+            "en": "The Forum's venue on the map",
+        },
+        "lead": {
+            "ky": (
+                "2016-жылкы Форум өткөн Ош мамлекеттик университети (Ленин көчөсү, 331) картада "
+                "көрсөтүлдү. Ошол эле бетте трансфер жана жайгашуу боюнча маалымат бар."
+            ),
+            "ru": (
+                "Ошский государственный университет (ул. Ленина, 331), где прошел форум 2016 года, "
+                "показан на карте. На той же странице есть сведения о трансфере и размещении."
+            ),
+            "en": (
+                "Osh State University (331 Lenin Street), where the 2016 Forum was held, is shown on "
+                "the map. The same page has information on transfer and accommodation."
+            ),
+        },
+        "body": dict(_EMPTY),
+    },
+    {
+        "slug": "subscribe-to-news",
+        "edition": None,
+        "published_at": datetime.datetime(2026, 11, 12, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "Жаңылыктарга жазылыңыз",
+            "ru": "Подпишитесь на новости",
+            "en": "Subscribe to the news",
+        },
+        "lead": {
+            "ky": (
+                "Жазылуу бетинде электрондук дарегиңизди калтырып, каттардын тилин жана темаларын "
+                "тандаңыз: жаңылыктар, форум тууралуу кулактандыруулар. Жазылуу каттагы шилтеме "
+                "аркылуу ырасталгандан кийин башталат. Ар бир катта жазылуудан баш тартуу шилтемеси бар."
+            ),
+            "ru": (
+                "Оставьте свой адрес на странице подписки и выберите язык писем и темы: новости, "
+                "объявления о форуме. Подписка начнется, когда вы подтвердите ее по ссылке из письма. "
+                "В каждом письме есть ссылка, чтобы отписаться."
+            ),
+            "en": (
+                "Leave your address on the subscription page and choose the language of the letters "
+                "and the topics: news, forum announcements. The subscription starts once you confirm "
+                "it with the link in the letter. Every letter has a link to unsubscribe."
+            ),
+        },
+        "body": dict(_EMPTY),
+    },
+    {
+        "slug": "contact-the-organizing-committee",
+        "edition": None,
+        "published_at": datetime.datetime(2026, 11, 16, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "Уюштуруучу комитетке жазыңыз",
+            "ru": "Напишите организационному комитету",
+            "en": "Write to the Organizing Committee",
+        },
+        "lead": {
+            "ky": (
+                "Форум боюнча суроолоруңузду «Байланыш» бетинен жөнөтсөңүз болот. Уюштуруучу "
+                "комитет сиз калтырган электрондук дарекке жооп берет."
+            ),
+            "ru": (
+                "Вопросы о форуме можно отправить со страницы «Контакты». Организационный комитет "
+                "ответит на адрес, который вы оставите."
+            ),
+            "en": (
+                "Questions about the forum can be sent from the Contacts page. The Organizing "
+                "Committee will answer at the address you leave."
+            ),
+        },
+        "body": dict(_EMPTY),
+    },
+    {
+        "slug": "fourth-forum-demo",
+        "edition": "upcoming",
+        "published_at": datetime.datetime(2026, 11, 20, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "Төртүнчү Форумга даярдык",
+            "ru": "Подготовка к четвертому форуму",
+            "en": "Preparing the Fourth Forum",
+        },
+        "lead": {
+            "ky": (
+                "Уюштуруучу комитет Форумга даярдык иштерин баштады. Порталда азырынча ал "
+                "каттоодон өтүүнү сынап көрүү үчүн гана түзүлгөн демонстрациялык форум катары көрсөтүлөт."
+            ),
+            "ru": (
+                "Организационный комитет приступил к подготовке форума. Пока на портале он показан как "
+                "демонстрационный форум, созданный только для того, чтобы опробовать регистрацию."
+            ),
+            "en": (
+                "The Organizing Committee has begun preparations for the Forum. For now the portal "
+                "shows it as a demonstration edition, created only so that registration can be tried out."
+            ),
+        },
+        "body": dict(_EMPTY),
+    },
 ]
 
 # --- Programme of the 2016 Forum: the seven plenary sessions -------------------------------------

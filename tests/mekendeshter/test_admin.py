@@ -106,3 +106,26 @@ def edit_via_revert(admin_client, url, document):
         data[f"{formset.prefix}-{index}-id"] = inline_form.instance.pk
         data[f"{formset.prefix}-{index}-document"] = document.pk
     return admin_client.post(url, data)
+
+
+def test_article_edits_are_kept_in_the_history(admin_client, demo):
+    from news.models import Article
+
+    article = Article.objects.get(slug="2016-08-27-condolences")
+    url = f"/admin/news/article/{article.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name in form.fields}
+    data |= {
+        "edition": article.edition_id,
+        "published_at_0": article.published_at.strftime("%Y-%m-%d"),
+        "published_at_1": article.published_at.strftime("%H:%M:%S"),
+        "title_ru": "Новый заголовок",
+    }
+    data.pop("published_at", None)
+    data.pop("cover", None)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    versions = Version.objects.get_for_object(article)
+    assert versions.count() == 1
+    assert versions[0].field_dict["title_ru"] == "Новый заголовок"
+    assert admin_client.get(f"/admin/news/article/{article.pk}/history/").status_code == 200

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from news.models import Article
+from news.models import Article, Comment
 from news.views import ARTICLES_PER_PAGE
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, CommentFactory, EditionFactory
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +20,18 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_news_list(client, demo, language, texts):
-    html = client.get(f"/{language}/news/").content.decode()
+    html = client.get(f"/{language}/news/?category=news").content.decode()
     for text in texts:
         assert text in html, text
     # Newest first.
     assert html.index("2016-08-28-condolences") < html.index("2016-08-27-condolences")
+
+
+def test_demo_news_list_has_pages_and_announcements(client, demo):
+    html = client.get("/en/news/").content.decode()
+    assert "Page 1 of 2" in html
+    assert "The Mekendeshter Forum&#x27;s portal is open" in html
+    assert "We grieve together" in client.get("/en/news/?page=2").content.decode() + html
 
 
 def test_news_list_hides_drafts_and_scheduled_articles(client):
@@ -57,8 +64,67 @@ def test_news_list_is_paginated(client):
 def test_news_list_queries_do_not_grow(client):
     ArticleFactory()
     few = count_queries(client, "/ky/news/")
-    ArticleFactory.create_batch(8)
+    ArticleFactory.create_batch(30, edition=EditionFactory())
     assert count_queries(client, "/ky/news/") == few <= 8
+    assert count_queries(client, "/ky/news/?page=2&category=news") == few
+
+
+def test_news_list_filters_by_category_and_edition(client):
+    edition = EditionFactory(year=2040)
+    ArticleFactory(title_en="Plain news")
+    ArticleFactory(title_en="An event", category=Article.Category.EVENT, edition=edition)
+    ArticleFactory(title_en="An announcement", category=Article.Category.ANNOUNCEMENT)
+    html = client.get("/en/news/?category=event").content.decode()
+    assert "An event" in html and "Plain news" not in html and "An announcement" not in html
+    html = client.get("/en/news/?edition=2040").content.decode()
+    assert "An event" in html and "Plain news" not in html
+    assert '<option value="2040" selected>2040</option>' in html
+    # Nonsense filters show everything rather than an error.
+    html = client.get("/en/news/?category=<script>&edition=abc").content.decode()
+    assert "Plain news" in html and "<script>" not in html
+
+
+def test_pagination_keeps_the_filter(client):
+    ArticleFactory.create_batch(ARTICLES_PER_PAGE + 1, category=Article.Category.EVENT)
+    html = client.get("/ru/news/?category=event").content.decode()
+    assert "?category=event&amp;page=2" in html
+
+
+def test_article_detail_share_links_and_meta(client):
+    article = ArticleFactory(title_en="Forum opens", lead_en="Doors open at ten.")
+    html = client.get(f"/en/news/{article.slug}/").content.decode()
+    url = f"http%3A%2F%2Ftestserver%2Fen%2Fnews%2F{article.slug}%2F"
+    for share in (
+        f"https://t.me/share/url?url={url}",
+        f"https://wa.me/?text=Forum%20opens%20{url}",
+        f"https://www.facebook.com/sharer/sharer.php?u={url}",
+        f"https://vk.com/share.php?url={url}",
+    ):
+        assert share in html, share
+    assert "Copy link" in html
+    assert '<meta property="og:title" content="Forum opens">' in html
+    assert '<meta property="og:description" content="Doors open at ten.">' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+    # No third-party script on the page.
+    assert '<script src="http' not in html
+
+
+def test_article_detail_related_articles(client):
+    edition = EditionFactory()
+    article = ArticleFactory(edition=edition, category=Article.Category.EVENT)
+    ArticleFactory(title_ru="Родственная", edition=edition, category=Article.Category.NEWS)
+    ArticleFactory(title_ru="Чужая", category=Article.Category.ANNOUNCEMENT)
+    html = client.get(f"/ru/news/{article.slug}/").content.decode()
+    assert "Похожие" in html or "Related articles" in html or 'id="related-heading"' in html
+    assert "Родственная" in html
+    assert "Чужая" not in html
+
+
+def test_article_body_is_rich_text_cleaned(client):
+    article = ArticleFactory(body_ky="<p>Саламат <strong>баары</strong></p><script>alert(1)</script>")
+    html = client.get(f"/ky/news/{article.slug}/").content.decode()
+    assert "<p>Саламат <strong>баары</strong></p>" in html
+    assert "alert(1)" not in html
 
 
 def test_article_detail(client, demo):
@@ -69,7 +135,12 @@ def test_article_detail(client, demo):
 
 def test_article_detail_queries(client):
     article = ArticleFactory()
-    assert count_queries(client, article.get_absolute_url()) <= 8
+    few = count_queries(client, article.get_absolute_url())
+    assert few <= 8
+    ArticleFactory.create_batch(5)
+    CommentFactory.create_batch(30, article=article)
+    CommentFactory.create_batch(3, article=article, status=Comment.Status.PENDING)
+    assert count_queries(client, article.get_absolute_url()) == few
 
 
 def test_article_in_another_language_is_marked(client):

@@ -48,7 +48,7 @@ class Command(BaseCommand):
         self.load_programme(editions[3])
         self.load_outcome(editions[3])
         self.load_draft_outcome(upcoming)
-        self.load_articles(editions[3])
+        self.load_articles(editions[3], upcoming)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(editions) + 1} editions, {len(organisations)} sponsors and partners, "
@@ -208,14 +208,16 @@ class Command(BaseCommand):
             Item.objects.update_or_create(section=section, number=number, defaults=translated(text=text))
         Item.objects.filter(section=section, number__gt=len(data["items"])).delete()
 
-    def load_articles(self, edition):
+    def load_articles(self, edition, upcoming):
+        # An article belongs to the 2016 edition unless its data names another one (or none).
+        editions = {"2016": edition, "upcoming": upcoming, None: None}
         for data in content.ARTICLES:
             Article.objects.update_or_create(
                 slug=data["slug"],
                 defaults={
                     **translated(title=data["title"], lead=data["lead"], body=data["body"]),
                     "category": data["category"],
-                    "edition": edition,
+                    "edition": editions[data.get("edition", "2016")],
                     "status": Article.Status.PUBLISHED,
                     "published_at": timezone.make_aware(data["published_at"]),
                 },

@@ -1,0 +1,107 @@
+"""Mail of the news app, sent by Celery workers (eagerly in development and tests)."""
+
+import logging
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Delivery, Newsletter
+
+logger = logging.getLogger(__name__)
+
+# What a retry may cure: the SMTP server or the network, not a bad message.
+TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def absolute_url(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _render(template, context):
+    return render_to_string(template, context).strip()
+
+
+def _unsubscribe_headers(url):
+    # RFC 8058: mail programs POST to this URL to unsubscribe with one click.
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+@shared_task(autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=5)
+def send_subscription_confirmation(email, language, token):
+    with translation.override(language):
+        url = absolute_url(reverse("subscribe:confirm", kwargs={"token": token}))
+        context = {"confirm_url": url, "days": settings.SUBSCRIPTION_CONFIRM_DAYS}
+        subject = " ".join(_render("news/email/confirm_subject.txt", context).split())
+        body = _render("news/email/confirm.txt", context)
+    EmailMultiAlternatives(subject=subject, body=body, to=[email]).send()
+
+
+def newsletter_message(newsletter, subscription):
+    """The newsletter as this subscriber gets it: in their language, with their unsubscribe link."""
+    with translation.override(subscription.language):
+        unsubscribe_url = absolute_url(subscription.get_unsubscribe_url())
+        context = {
+            "newsletter": newsletter,
+            "articles": [
+                {"article": article, "url": absolute_url(article.get_absolute_url())}
+                for article in newsletter.articles.all()
+            ],
+            "unsubscribe_url": unsubscribe_url,
+            "site_url": absolute_url(reverse("home")),
+        }
+        subject = " ".join(_render("news/email/newsletter_subject.txt", context).split())
+        body = _render("news/email/newsletter.txt", context)
+        html = _render("news/email/newsletter.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, to=[subscription.email], headers=_unsubscribe_headers(unsubscribe_url)
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+@shared_task(autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=3)
+def send_newsletter_test(newsletter_id, email, language=None):
+    from .models import Subscription
+
+    newsletter = Newsletter.objects.prefetch_related("articles").get(pk=newsletter_id)
+    # A stand-in subscriber: the test shows the real layout, its unsubscribe link leads nowhere.
+    subscriber = Subscription(email=email, language=language or settings.LANGUAGE_CODE, token="test")
+    message = newsletter_message(newsletter, subscriber)
+    message.subject = f"[TEST] {message.subject}"
+    message.send()
+
+
+@shared_task
+def send_newsletter_batch(newsletter_id, delivery_ids):
+    """Send one batch. Each delivery is claimed before its mail goes out and marked sent after,
+    so a batch that runs twice (a resumed send, a retried task) sends nothing twice."""
+    from . import services
+
+    newsletter = Newsletter.objects.prefetch_related("articles").get(pk=newsletter_id)
+    deliveries = Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.PENDING).select_related(
+        "subscription"
+    )
+    failed = []
+    for delivery in deliveries:
+        if not services.delivery_claim(delivery_id=delivery.pk):
+            continue
+        try:
+            newsletter_message(newsletter, delivery.subscription).send()
+        except TRANSIENT_ERRORS as error:
+            give_up = delivery.attempts + 1 >= settings.NEWSLETTER_MAX_ATTEMPTS
+            services.delivery_release(delivery_id=delivery.pk, error=repr(error), give_up=give_up)
+            logger.warning("Newsletter %s to delivery %s failed: %r", newsletter_id, delivery.pk, error)
+            if not give_up:
+                failed.append(delivery.pk)
+            continue
+        services.delivery_mark_sent(delivery_id=delivery.pk)
+    if failed:
+        # Only the failed ones again, later (a new task: this batch is done).
+        send_newsletter_batch.apply_async((newsletter_id, failed), countdown=settings.NEWSLETTER_RETRY_SECONDS)
+        return
+    services.newsletter_finish_if_done(newsletter_id=newsletter_id)
