@@ -2,16 +2,28 @@
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
+from django.db.models import Q
 
 from diaspora.models import Profile
 from forum import selectors as forum_selectors
 from forum.models import ProposalSupport, Registration
+from news.models import Comment, Subscription
+
+
+def subscription_list_for_user(*, user):
+    """Subscriptions to the addresses the person has verified (a subscription is kept by address)."""
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    lookup = Q()
+    for email in emails:
+        lookup |= Q(email__iexact=email)
+    return Subscription.objects.filter(lookup).order_by("email") if emails else Subscription.objects.none()
 
 
 def account_overview(*, user):
     return {
         "registrations": forum_selectors.registration_list_for_user(user=user),
         "proposals": forum_selectors.proposal_list_for_user(user=user),
+        "subscriptions": subscription_list_for_user(user=user),
         "social_accounts": SocialAccount.objects.filter(user=user).order_by("provider"),
     }
 
@@ -59,6 +71,14 @@ def account_export(*, user):
             }
             for proposal in proposals
         ],
+        "subscriptions": list(
+            subscription_list_for_user(user=user).values(
+                "email", "language", "news", "announcements", "status", "created_at", "confirmed_at"
+            )
+        ),
+        "comments": list(
+            Comment.objects.filter(author=user).order_by("created_at").values("article__slug", "body", "created_at")
+        ),
         "supported_proposals": list(
             ProposalSupport.objects.filter(user=user).order_by("pk").values_list("proposal_id", flat=True)
         ),

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from forum import services as forum_services
 from forum.models import Registration
+from mekendeshter import selectors
 
 
 @transaction.atomic
@@ -12,6 +13,8 @@ def account_delete(*, user):
     without the name. Places held at upcoming editions go to the waiting list."""
     for registration in Registration.objects.filter(user=user).active().select_related("edition"):
         forum_services.registration_cancel(registration=registration, notify=False)
+    # Subscriptions are kept by address: those of the person's verified addresses go too.
+    selectors.subscription_list_for_user(user=user).delete()
     # Registrations, email addresses, social accounts, authenticators and the profile go with
-    # the user (CASCADE); proposals and supports keep their text with no author (SET_NULL).
+    # the user (CASCADE); proposals, supports and comments stay with no author (SET_NULL).
     user.delete()

@@ -14,6 +14,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 
 from mekendeshter.admin import TranslatedAdmin
+from mekendeshter.images import SafeImageField
 
 from . import selectors, services, tasks
 from .models import Article, Comment, Newsletter, NewsSettings, Subscription
@@ -35,6 +36,11 @@ class ArticleAdmin(VersionAdmin, TranslatedAdmin):
     list_select_related = ["edition"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "cover":
+            # Checked and re-encoded like every upload: no metadata (GPS) survives, bombs are refused.
+            return SafeImageField(
+                label=db_field.verbose_name, help_text=db_field.help_text, required=False, max_width=2400
+            )
         if db_field.name.startswith("body"):
             kwargs["widget"] = AdminProseEditorWidget(config=EDITOR_CONFIG)
         return super().formfield_for_dbfield(db_field, request, **kwargs)

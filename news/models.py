@@ -122,8 +122,13 @@ class Comment(models.Model):
     MAX_LENGTH = 3000
 
     article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments")
+    # A deleted account leaves its comments in place, without a name.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE, related_name="news_comments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="news_comments",
     )
     # Plain text: escaped when shown, with web addresses made into links.
     body = models.TextField(_("comment"), max_length=MAX_LENGTH)
@@ -148,9 +153,11 @@ class Comment(models.Model):
 
     @property
     def author_name(self):
-        """The name shown with the comment: never the email address a username may be."""
-        name = self.author.get_full_name().strip()
-        return name or self.author.get_username().split("@")[0]
+        """The name shown with the comment: the person's full name, never their username, which
+        allauth derives from the email address."""
+        if self.author is None:
+            return _("Former member")
+        return self.author.get_full_name().strip() or _("Forum member")
 
 
 class CommentReport(models.Model):

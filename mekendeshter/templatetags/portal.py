@@ -1,7 +1,9 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from mekendeshter import i18n
 from mekendeshter.dates import format_date_range
+from news.sanitize import clean_html
 
 register = template.Library()
 
@@ -32,8 +34,4 @@ def thumbnail_height(photo, width):
 @register.filter
 def rich_text(html):
     """Article HTML, cleaned against the allow-list again on the way out (it was on the way in)."""
-    from django.utils.safestring import mark_safe
-
-    from news.sanitize import clean_html
-
     return mark_safe(clean_html(str(html)))  # noqa: S308 - cleaned by nh3 just above

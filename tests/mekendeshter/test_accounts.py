@@ -345,3 +345,31 @@ def test_download_my_data_query_count_does_not_grow(client):
     RegistrationFactory.create_batch(3, user=me)
     ProposalFactory.create_batch(3, author=me)
     assert count_queries(client, "/en/me/export/") == few
+
+
+def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, django_user_model):
+    from allauth.account.models import EmailAddress
+
+    from news.models import Comment, Subscription
+    from tests.factories import ArticleFactory
+
+    user = django_user_model.objects.create_user(username="nurlan", email="Nurlan@Example.org", password="x")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    Subscription.objects.create(email="nurlan@example.org", status=Subscription.Status.CONFIRMED, language="ru")
+    Subscription.objects.create(email="someone.else@example.org", status=Subscription.Status.CONFIRMED)
+    comment = Comment.objects.create(article=ArticleFactory(), author=user, body="Жакшы жаңылык!")
+    client.force_login(user)
+
+    html = client.get("/en/me/").content.decode()
+    assert "nurlan@example.org" in html
+    assert "someone.else@example.org" not in html
+    data = client.get("/en/me/export/").json()
+    assert [s["email"] for s in data["subscriptions"]] == ["nurlan@example.org"]
+    assert data["comments"][0]["body"] == "Жакшы жаңылык!"
+
+    from mekendeshter import services
+
+    services.account_delete(user=user)
+    assert list(Subscription.objects.values_list("email", flat=True)) == ["someone.else@example.org"]
+    comment.refresh_from_db()
+    assert comment.author is None and str(comment.author_name) == "Former member"

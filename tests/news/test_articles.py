@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from news import services
+from news import images, services
 from news.models import Article
 from news.sanitize import clean_html
 from tests.factories import ArticleFactory
@@ -85,17 +85,35 @@ def test_admin_saves_cleaned_html_and_thumbnails(admin_client, media):
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get()
     assert article.body_ky == "<p>Текст</p>"
+    assert article.cover.name.endswith(".webp") and "cover.jpg" not in article.cover.name  # re-encoded, renamed
     for width in (480, 960, 1200):
-        thumbnail = media / article.cover.name.replace(".jpg", f".{width}w.jpg")
+        thumbnail = media / images.thumbnail_name(article.cover.name, width)
         assert thumbnail.exists()
         assert Image.open(thumbnail).width == width
     html = admin_client.get(f"/en/news/{article.slug}/").content.decode()
-    image = f"http://testserver/media/{article.cover.name[:-4]}.1200w.jpg"
+    image = f"http://testserver/media/{images.thumbnail_name(article.cover.name, 1200)}"
     assert re.search(rf'<meta property="og:image"\s+content="{re.escape(image)}">', html)
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert re.search(r'alt="Ош шаары"\s+lang="ky"', html)
     listing = admin_client.get("/ky/news/").content.decode()
     assert ".480w.jpg" in listing
+
+
+def test_cover_keeps_no_metadata_and_bad_files_are_refused(admin_client, media):
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"
+    exif.get_ifd(0x8825)[2] = (40.0, 31.0, 20.0)  # GPS latitude
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), "red").save(buffer, "JPEG", exif=exif.tobytes())
+    with_gps = SimpleUploadedFile("trip.jpg", buffer.getvalue(), content_type="image/jpeg")
+    assert admin_client.post("/admin/news/article/add/", article_form(cover=with_gps)).status_code == 302
+    assert dict(Image.open(media / Article.objects.get().cover.name).getexif()) == {}
+
+    not_an_image = SimpleUploadedFile("cover.jpg", b"<svg onload=alert(1)>", content_type="image/jpeg")
+    response = admin_client.post("/admin/news/article/add/", article_form(slug="second", cover=not_an_image))
+    assert response.status_code == 200
+    assert "cover" in response.context["adminform"].form.errors
+    assert Article.objects.count() == 1
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -97,7 +98,7 @@ def test_resuming_a_finished_send_sends_nothing_again(django_capture_on_commit_c
     send_newsletter_batch.delay(newsletter.pk, deliveries)
     services.newsletter_resume(newsletter=newsletter)
     assert len(mail.outbox) == 5
-    with pytest.raises(Exception, match="already"):
+    with pytest.raises(ValidationError, match="буга чейин жөнөтүлгөн"):
         services.newsletter_send(newsletter=newsletter)
 
 
