@@ -103,6 +103,9 @@ TEMPLATES = [
 
 # --- Data -----------------------------------------------------------------------------------
 
+# The embedded default: an SQLite file in var/ (git ignores the folder, so make it here).
+if "DATABASE_URL" not in env:
+    (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0 if DEBUG else 60)
