@@ -65,25 +65,7 @@ class RegistrationForm(forms.ModelForm):
 
     class Meta:
         model = Registration
-        fields = [
-            "first_name",
-            "last_name",
-            "country",
-            "city",
-            "organisation",
-            "occupation",
-            "phone",
-            "needs_transfer",
-            "arrival_date",
-            "arrival_time",
-            "flight",
-            "needs_accommodation",
-            "check_in",
-            "check_out",
-            "accompanying_persons",
-            "dietary_needs",
-            "accessibility_needs",
-        ]
+        fields = list(Registration.DETAIL_FIELDS)
         widgets = {
             "arrival_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "arrival_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

@@ -458,6 +458,27 @@ class RegistrationQuerySet(models.QuerySet):
 class Registration(models.Model):
     """A person's registration for a forum edition: one per person and edition."""
 
+    # What the registrant fills in (the form) and may change (the services); the rest is bookkeeping.
+    DETAIL_FIELDS = (
+        "first_name",
+        "last_name",
+        "country",
+        "city",
+        "organisation",
+        "occupation",
+        "phone",
+        "needs_transfer",
+        "arrival_date",
+        "arrival_time",
+        "flight",
+        "needs_accommodation",
+        "check_in",
+        "check_out",
+        "accompanying_persons",
+        "dietary_needs",
+        "accessibility_needs",
+    )
+
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
         CONFIRMED = "confirmed", _("confirmed")

@@ -82,26 +82,6 @@ def section_renumber(*, section):
 
 # --- Registrations --------------------------------------------------------------------------
 
-REGISTRATION_FIELDS = (
-    "first_name",
-    "last_name",
-    "country",
-    "city",
-    "organisation",
-    "occupation",
-    "phone",
-    "needs_transfer",
-    "arrival_date",
-    "arrival_time",
-    "flight",
-    "needs_accommodation",
-    "check_in",
-    "check_out",
-    "accompanying_persons",
-    "dietary_needs",
-    "accessibility_needs",
-)
-
 
 class RegistrationClosed(Exception):
     pass
@@ -145,7 +125,9 @@ def registration_create(*, user, edition, directory_consent_text="", **details):
         return registration
     now = timezone.now()
     registration = registration or Registration(user=user, edition=edition)
-    for field, value in _clean_details({key: details[key] for key in REGISTRATION_FIELDS if key in details}).items():
+    for field, value in _clean_details(
+        {key: details[key] for key in Registration.DETAIL_FIELDS if key in details}
+    ).items():
         setattr(registration, field, value)
     registration.privacy_consent_at = now
     registration.directory_consent_at = now if directory_consent_text else None
@@ -164,7 +146,9 @@ def registration_update(*, registration, directory_consent_text=None, **details)
     """The registrant edits their details while registration is open."""
     if not registration.edition.registration_is_open() or not registration.is_active:
         raise RegistrationClosed
-    for field, value in _clean_details({key: details[key] for key in REGISTRATION_FIELDS if key in details}).items():
+    for field, value in _clean_details(
+        {key: details[key] for key in Registration.DETAIL_FIELDS if key in details}
+    ).items():
         setattr(registration, field, value)
     if directory_consent_text is not None:
         if directory_consent_text and not registration.directory_consent_at:
