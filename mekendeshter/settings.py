@@ -175,7 +175,9 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is our own catalogue (makemessages); locale_overrides/ rewords a few of Django's and
+# allauth's own strings whose shipped Kyrgyz is curt or uses other terms than the site.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 # Our own date formats: Django's ky formats capitalise months, Kyrgyz writes them in lower case.
 FORMAT_MODULE_PATH = ["mekendeshter.formats"]
 USE_I18N = True
