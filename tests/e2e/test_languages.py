@@ -50,7 +50,23 @@ def test_home_shows_the_seed_content(page, site, language, theme, figure):
     expect(page.locator(".partners__item")).to_have_count(5)
 
 
-@pytest.mark.parametrize("path", ["/ky/", "/ru/forum/2016/outcome/", "/ky/news/", "/en/forum/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ky/",
+        "/ru/forum/2016/outcome/",
+        "/ky/news/",
+        "/ky/news/2016-08-28-condolences/",
+        "/en/forum/",
+        "/ky/forum/2016/programme/",
+        "/ru/forum/2016/venue/",
+        "/ky/contact/",
+        "/ky/subscribe/",
+        "/ky/accounts/login/",
+        "/ru/accounts/signup/",
+        "/ky/directory/",
+    ],
+)
 def test_pages_fit_a_360_pixel_phone(page, site, path):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(site + path)

@@ -181,3 +181,12 @@ def test_security_headers(client, demo):
 
 def test_page_language_is_reset_between_tests():
     assert translation.get_language() == "ky"
+
+
+def test_server_error_page_is_translated_and_standalone(client, settings):
+    from django.template.loader import render_to_string
+
+    translation.activate("ru")
+    html = render_to_string("500.html")
+    assert '<html lang="ru">' in html
+    assert "Ошибка сервера" in html
