@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("subscribe/", include(news_urls.subscribe_patterns)),
     path("directory/", include("diaspora.urls")),
+    path("search/", views.search, name="search"),
     path("contact/", forum_views.contact, name="contact"),
     path("contact/thanks/", forum_views.contact_thanks, name="contact_thanks"),
     path("accounts/", include("allauth.urls")),

@@ -18,6 +18,7 @@ from diaspora.models import Profile
 from forum import selectors as forum_selectors
 from news import selectors as news_selectors
 
+from . import search as site_search
 from . import selectors, services
 from .context_processors import current_edition
 
@@ -36,6 +37,16 @@ def home(request):
             "has_outcome": forum_selectors.outcome_exists(edition=edition),
         }
     return render(request, "home.html", context)
+
+
+@require_GET
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())
+    context = {"query": query, "too_short": 0 < len(query) < site_search.MIN_LENGTH}
+    if len(query) >= site_search.MIN_LENGTH:
+        context["results"] = site_search.search(query)
+        context["found"] = any(context["results"].values())
+    return render(request, "search.html", context)
 
 
 @require_GET

@@ -82,3 +82,13 @@ def test_skip_link_is_the_first_stop(page, site):
     expect(focused).to_be_visible()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#main$"))
+
+
+def test_search_in_latin_finds_a_kyrgyz_page(page, site):
+    page.goto(site + "/ky/")
+    page.get_by_role("link", name="Издөө").click()
+    page.get_by_role("searchbox").fill("Bishkek")
+    page.get_by_role("button", name="Издөө").click()
+    expect(page).to_have_url(site + "/ky/search/?q=Bishkek")
+    page.get_by_role("link", name="Биринчи «Мекендештер – 2012» Форуму").click()
+    expect(page).to_have_url(site + "/ky/forum/2012/")

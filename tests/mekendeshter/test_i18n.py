@@ -22,6 +22,7 @@ PAGES = [
     "/{lang}/forum/2016/programme/",
     "/{lang}/forum/2016/photos/",
     "/{lang}/contact/thanks/",
+    "/{lang}/search/?q=Osh",
     "/{lang}/news/",
     "/{lang}/news/2016-08-27-condolences/",
     "/{lang}/directory/",
