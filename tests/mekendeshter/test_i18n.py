@@ -64,3 +64,11 @@ def test_no_foreign_interface_string(client, demo, lang, page):
     text = text_in_language(response.content.decode(), lang)
     leaks = [s for s in foreign_strings(lang) if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text)]
     assert leaks == []
+
+
+def test_sign_in_pages_use_the_sites_kyrgyz_terms(client, db):
+    html = client.get("/ky/accounts/login/").content.decode()
+    assert "Сырсөз" in html and "Электрондук почта" in html
+    assert "Купуя" not in html and "Эмейл" not in html
+    signup = client.get("/ky/accounts/signup/").content.decode()
+    assert "Купуя" not in signup and "Сырсөз" in signup
