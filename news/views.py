@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -33,12 +33,8 @@ def article_list(request):
     return render(request, "news/article_list.html", context)
 
 
-def _login_url(request, next_url):
-    try:
-        login = reverse("account_login")
-    except NoReverseMatch:
-        return ""
-    return f"{login}?{urlencode({'next': next_url})}"
+def _login_url(next_url):
+    return f"{reverse('account_login')}?{urlencode({'next': next_url})}"
 
 
 def _comment_context(request, article, form=None):
@@ -47,7 +43,7 @@ def _comment_context(request, article, form=None):
         "comments": selectors.comment_list(article=article, user=request.user),
         "comment_form": (form or CommentForm()) if can_comment and article.comments_enabled else None,
         "can_comment": can_comment,
-        "login_url": _login_url(request, article.get_absolute_url() + "#comments"),
+        "login_url": _login_url(article.get_absolute_url() + "#comments"),
     }
 
 
