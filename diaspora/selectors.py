@@ -66,12 +66,7 @@ def entry_countries():
 def entry_stats(*, minimum=STATS_MINIMUM):
     """Listed entries by country, largest first; countries with fewer than `minimum` people are
     summed into "other" so that no one can be singled out. Returns (rows, other, total)."""
-    counts = (
-        DirectoryEntry.objects.listed()
-        .values("country")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "country")
-    )
+    counts = DirectoryEntry.objects.listed().values("country").annotate(count=Count("pk")).order_by("-count", "country")
     rows, other, total = [], 0, 0
     for row in counts:
         total += row["count"]

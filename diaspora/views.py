@@ -86,9 +86,7 @@ def me(request):
     action = request.POST.get("action", "save") if request.method == "POST" else None
     if entry and action in ("hide", "show"):
         services.entry_set_hidden(entry=entry, hidden=action == "hide")
-        messages.success(
-            request, _("Your entry is hidden.") if action == "hide" else _("Your entry is listed again.")
-        )
+        messages.success(request, _("Your entry is hidden.") if action == "hide" else _("Your entry is listed again."))
         return redirect("diaspora:me")
     if entry and action == "delete":
         services.entry_delete(user=request.user)
