@@ -21,8 +21,27 @@ class DirectoryEntryAdmin(admin.ModelAdmin):
     list_filter = ["country", "is_expert", "is_hidden", "hidden_by_staff"]
     search_fields = ["display_name", "city", "occupation", "organisation", "expertise", "user__email"]
     list_select_related = ["user"]
-    raw_id_fields = ["user"]
-    readonly_fields = ["user", "slug", "consent_at", "consent_text", "is_hidden", "created_at", "updated_at"]
+    # The entry is the person's own: staff read it and may hide it, nothing else.
+    fields = [
+        "hidden_by_staff",
+        "user",
+        "slug",
+        "display_name",
+        "country",
+        "city",
+        "occupation",
+        "organisation",
+        "bio",
+        "is_expert",
+        "expertise",
+        *[name for field in DirectoryEntry.CONTACT_FIELDS for name in (field, f"{field}_visibility")],
+        "is_hidden",
+        "consent_at",
+        "consent_text",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = [name for name in fields if name != "hidden_by_staff"]
     actions = ["hide_entries", "show_entries"]
 
     def has_add_permission(self, request):

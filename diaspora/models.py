@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,15 @@ class Profile(models.Model):
         return str(self.user)
 
 
+# Checked on the model too, so that the admin and the services store only what the links expect.
+phone_validator = RegexValidator(
+    r"^\+[1-9]\d{6,14}$", _("Enter the number in international format, e.g. +996312663538.")
+)
+telegram_validator = RegexValidator(
+    r"^[A-Za-z][A-Za-z0-9_]{4,31}$", _("Enter a Telegram username: 5 to 32 Latin letters, digits or underscores.")
+)
+
+
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("everyone")
     MEMBERS = "members", _("signed-in members")
@@ -101,15 +111,15 @@ class DirectoryEntry(models.Model):
     email_visibility = models.CharField(
         _("who sees the email"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
     )
-    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
     phone_visibility = models.CharField(
         _("who sees the phone"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
     )
-    telegram = models.CharField(_("Telegram"), max_length=33, blank=True)
+    telegram = models.CharField(_("Telegram"), max_length=33, blank=True, validators=[telegram_validator])
     telegram_visibility = models.CharField(
         _("who sees the Telegram account"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
     )
-    whatsapp = models.CharField(_("WhatsApp"), max_length=32, blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=32, blank=True, validators=[phone_validator])
     whatsapp_visibility = models.CharField(
         _("who sees the WhatsApp number"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
     )
