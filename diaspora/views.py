@@ -1,5 +1,6 @@
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,8 +16,6 @@ from .forms import DIRECTORY_ENTRY_CONSENT, EntryFilterForm, EntryForm
 
 ASSOCIATIONS_PER_PAGE = 30
 ENTRIES_PER_PAGE = 20
-# Reading the directory: generous for people, slow for a scraper walking every page and entry.
-DIRECTORY_LIMIT, DIRECTORY_PERIOD = 60, 600
 
 
 def rate_limited(view):
@@ -24,9 +23,10 @@ def rate_limited(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not ratelimit.allow(request, "directory", limit=DIRECTORY_LIMIT, period=DIRECTORY_PERIOD):
+        limit, period = settings.DIRECTORY_RATE_LIMIT, settings.DIRECTORY_RATE_PERIOD
+        if not ratelimit.allow(request, "directory", limit=limit, period=period):
             response = render(request, "diaspora/too_many_requests.html", status=429)
-            response["Retry-After"] = str(DIRECTORY_PERIOD)
+            response["Retry-After"] = str(period)
             return response
         return view(request, *args, **kwargs)
 

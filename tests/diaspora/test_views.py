@@ -109,8 +109,8 @@ def test_stats_group_small_countries(client):
     assert "Other countries" in html and "fewer than 5" in html
 
 
-def test_directory_pages_are_rate_limited_with_a_translated_page(client, monkeypatch):
-    monkeypatch.setattr(views, "DIRECTORY_LIMIT", 2)
+def test_directory_pages_are_rate_limited_with_a_translated_page(client, settings):
+    settings.DIRECTORY_RATE_LIMIT = 2
     entry = DirectoryEntryFactory()
     assert client.get("/ru/directory/").status_code == 200
     assert client.get(entry.get_absolute_url()).status_code == 200
