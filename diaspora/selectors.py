@@ -79,12 +79,22 @@ def entry_stats(*, minimum=STATS_MINIMUM):
 
 
 def registration_prefill(*, user):
-    """The latest registration in which the person agreed to be listed: its details pre-fill their
-    entry (which is created only when they save it)."""
+    """The latest registration in which the person agreed to be listed, and the entry details it
+    pre-fills (the entry is created only when they save it); (None, {}) when there is none."""
     from forum.models import Registration
 
-    return (
+    registration = (
         Registration.objects.filter(user=user, directory_consent_at__isnull=False)
         .order_by("-directory_consent_at", "-pk")
         .first()
     )
+    if registration is None:
+        return None, {}
+    initial = {
+        "display_name": f"{registration.first_name} {registration.last_name}".strip(),
+        "country": registration.country,
+        "city": registration.city,
+        "organisation": registration.organisation,
+        "occupation": registration.occupation,
+    }
+    return registration, initial

@@ -82,7 +82,7 @@ def stats(request):
 @login_required
 def me(request):
     entry = selectors.entry_for_user(user=request.user)
-    registration = None if entry else selectors.registration_prefill(user=request.user)
+    registration, initial = (None, {}) if entry else selectors.registration_prefill(user=request.user)
     action = request.POST.get("action", "save") if request.method == "POST" else None
     if entry and action in ("hide", "show"):
         services.entry_set_hidden(entry=entry, hidden=action == "hide")
@@ -92,15 +92,6 @@ def me(request):
         services.entry_delete(user=request.user)
         messages.success(request, _("Your directory entry has been deleted."))
         return redirect("diaspora:me")
-    initial = {}
-    if registration:
-        initial = {
-            "display_name": f"{registration.first_name} {registration.last_name}".strip(),
-            "country": registration.country,
-            "city": registration.city,
-            "organisation": registration.organisation,
-            "occupation": registration.occupation,
-        }
     form = EntryForm(request.POST if action == "save" else None, instance=entry, initial=initial)
     if action == "save" and form.is_valid():
         entry = services.entry_save(user=request.user, consent_text=str(DIRECTORY_ENTRY_CONSENT), **form.details)
