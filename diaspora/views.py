@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -71,7 +72,11 @@ def experts(request):
 def entry(request, slug):
     entry = selectors.entry_get(slug=slug)
     context = {"entry": entry, "contacts": entry.contacts_for(request.user)}
-    return render(request, "diaspora/entry_detail.html", context)
+    response = render(request, "diaspora/entry_detail.html", context)
+    if request.user.is_authenticated:
+        # Members-only contacts: never kept by a shared cache and served to someone else.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

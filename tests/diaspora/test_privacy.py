@@ -86,7 +86,9 @@ def test_anonymous_never_receives_members_only_or_hidden_contacts(client, entrie
 
 def test_signed_in_members_see_members_only_contacts_but_not_hidden(client, entries):
     client.force_login(UserFactory())
-    body = client.get(entries["members"].get_absolute_url()).content.decode()
+    response = client.get(entries["members"].get_absolute_url())
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    body = response.content.decode()
     for value in SECRETS.values():
         assert value in body
     body = client.get(entries["hidden"].get_absolute_url()).content.decode()
