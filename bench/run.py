@@ -30,6 +30,9 @@ PAGES = [
     "/en/news/2016-08-27-condolences/",
     "/ky/directory/",
     "/ky/directory/?page=300",
+    "/ky/directory/?people=300",
+    "/ru/directory/?q=Bishkek",
+    "/ky/directory/experts/",
 ]
 
 

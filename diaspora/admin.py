@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mekendeshter.admin import TranslatedAdmin
 
-from .models import Association
+from . import services
+from .models import Association, DirectoryEntry
 
 
 @admin.register(Association)
@@ -10,3 +13,47 @@ class AssociationAdmin(TranslatedAdmin):
     list_display = ["name", "country", "city", "is_published"]
     list_filter = ["is_published", "country"]
     search_fields = ["name", "city"]
+
+
+@admin.register(DirectoryEntry)
+class DirectoryEntryAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "country", "city", "is_expert", "is_hidden", "hidden_by_staff", "consent_at"]
+    list_filter = ["country", "is_expert", "is_hidden", "hidden_by_staff"]
+    search_fields = ["display_name", "city", "occupation", "organisation", "expertise", "user__email"]
+    list_select_related = ["user"]
+    # The entry is the person's own: staff read it and may hide it, nothing else.
+    fields = [
+        "hidden_by_staff",
+        "user",
+        "slug",
+        "display_name",
+        "country",
+        "city",
+        "occupation",
+        "organisation",
+        "bio",
+        "is_expert",
+        "expertise",
+        *[name for field in DirectoryEntry.CONTACT_FIELDS for name in (field, f"{field}_visibility")],
+        "is_hidden",
+        "consent_at",
+        "consent_text",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = [name for name in fields if name != "hidden_by_staff"]
+    actions = ["hide_entries", "show_entries"]
+
+    def has_add_permission(self, request):
+        # Only the person creates their entry, with their own consent.
+        return False
+
+    @admin.action(description=_("Hide the selected entries"))
+    def hide_entries(self, request, queryset):
+        count = services.entry_hide_by_staff(entries=queryset)
+        self.message_user(request, ngettext("%d entry hidden.", "%d entries hidden.", count) % count)
+
+    @admin.action(description=_("Show the selected entries again (if their owners have not hidden them)"))
+    def show_entries(self, request, queryset):
+        count = services.entry_show_by_staff(entries=queryset)
+        self.message_user(request, ngettext("%d entry shown.", "%d entries shown.", count) % count)

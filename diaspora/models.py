@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -55,3 +57,118 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+# Checked on the model too, so that the admin and the services store only what the links expect.
+phone_validator = RegexValidator(
+    r"^\+[1-9]\d{6,14}$", _("Enter the number in international format, e.g. +996312663538.")
+)
+telegram_validator = RegexValidator(
+    r"^[A-Za-z][A-Za-z0-9_]{4,31}$", _("Enter a Telegram username: 5 to 32 Latin letters, digits or underscores.")
+)
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("everyone")
+    MEMBERS = "members", _("signed-in members")
+    HIDDEN = "hidden", _("no one (hidden)")
+
+
+class DirectoryEntryQuerySet(models.QuerySet):
+    def listed(self):
+        """Entries anyone may see: consent recorded, not hidden by the person nor by staff."""
+        return self.filter(is_hidden=False, hidden_by_staff=False, consent_at__isnull=False).exclude(consent_text="")
+
+    def experts(self):
+        return self.listed().filter(is_expert=True)
+
+
+class DirectoryEntry(models.Model):
+    """A person's own entry in the diaspora directory: one per user, listed only with recorded consent.
+
+    The consent's "who" is `user` (only the person writes their entry); "when" and "what" are
+    `consent_at` and `consent_text`, the exact text of the checkbox they ticked."""
+
+    CONTACT_FIELDS = ("email", "phone", "telegram", "whatsapp")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="directory_entry"
+    )
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    display_name = models.CharField(_("name"), max_length=120)
+    country = CountryField(_("country of residence"), countries=Countries)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    occupation = models.CharField(_("occupation"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    bio = models.TextField(_("about me"), max_length=1000, blank=True)
+    is_expert = models.BooleanField(
+        _("list me as an expert"), default=False, help_text=_("You appear in the expert roster with your fields.")
+    )
+    expertise = models.CharField(
+        _("fields of expertise"), max_length=300, blank=True, help_text=_("E.g. law, medicine, IT, education.")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    email_visibility = models.CharField(
+        _("who sees the email"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
+    )
+    phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
+    phone_visibility = models.CharField(
+        _("who sees the phone"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
+    )
+    telegram = models.CharField(_("Telegram"), max_length=33, blank=True, validators=[telegram_validator])
+    telegram_visibility = models.CharField(
+        _("who sees the Telegram account"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
+    )
+    whatsapp = models.CharField(_("WhatsApp"), max_length=32, blank=True, validators=[phone_validator])
+    whatsapp_visibility = models.CharField(
+        _("who sees the WhatsApp number"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
+    )
+    is_hidden = models.BooleanField(_("hidden by the person"), default=False)
+    hidden_by_staff = models.BooleanField(_("hidden by staff"), default=False)
+    consent_at = models.DateTimeField(_("consented to the directory listing"), null=True, blank=True)
+    consent_text = models.TextField(_("consent text shown"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = DirectoryEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("directory entry")
+        verbose_name_plural = _("directory entries")
+        ordering = ["display_name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent_at__isnull=True) | ~models.Q(consent_text=""),
+                name="directory_entry_consent_has_text",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["country", "display_name"], name="directory_entry_country"),
+            models.Index(fields=["is_expert", "display_name"], name="directory_entry_expert"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("diaspora:entry", kwargs={"slug": self.slug})
+
+    @property
+    def expertise_list(self):
+        return [area.strip() for area in self.expertise.split(",") if area.strip()]
+
+    def contacts_for(self, viewer):
+        """The contacts `viewer` may see, as (field, value, visibility): public ones for everyone,
+        members-only ones for signed-in people, hidden ones for the person alone."""
+        is_owner = viewer is not None and viewer.is_authenticated and viewer.pk == self.user_id
+        allowed = {Visibility.PUBLIC}
+        if viewer is not None and viewer.is_authenticated:
+            allowed.add(Visibility.MEMBERS)
+        if is_owner:
+            allowed.add(Visibility.HIDDEN)
+        contacts = []
+        for field in self.CONTACT_FIELDS:
+            value, visibility = getattr(self, field), getattr(self, f"{field}_visibility")
+            if value and visibility in allowed:
+                contacts.append({"field": field, "value": value, "visibility": visibility})
+        return contacts

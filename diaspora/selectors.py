@@ -1,6 +1,15 @@
-from django.conf import settings
+from functools import reduce
+from operator import or_
 
-from .models import Association, Profile
+from django.conf import settings
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+
+from mekendeshter.countries import countries
+
+from .models import Association, DirectoryEntry, Profile
+
+STATS_MINIMUM = 5
 
 
 def association_list():
@@ -11,3 +20,81 @@ def user_language(*, user):
     """The language to write to this person in: their preference, else the site's default."""
     language = Profile.objects.filter(user=user).values_list("language", flat=True).first()
     return language or settings.LANGUAGE_CODE
+
+
+def _text_filter(terms, fields):
+    return reduce(or_, (Q(**{f"{field}__icontains": term}) for field in fields for term in terms))
+
+
+def entry_list(*, country="", query=""):
+    """Listed entries, optionally of one country and matching a text in either alphabet."""
+    from mekendeshter.search import MAX_LENGTH, variants
+
+    entries = DirectoryEntry.objects.listed()
+    if country:
+        entries = entries.filter(country=country)
+    query = " ".join(query.split())[:MAX_LENGTH]
+    if query:
+        fields = ["display_name", "city", "occupation", "organisation", "expertise"]
+        entries = entries.filter(_text_filter(variants(query), fields))
+    return entries.order_by("display_name", "pk")
+
+
+def expert_list(*, country="", query=""):
+    return entry_list(country=country, query=query).filter(is_expert=True)
+
+
+def entry_search(*, terms):
+    """Site search: listed people by name, city and occupation only."""
+    return DirectoryEntry.objects.listed().filter(_text_filter(terms, ["display_name", "city", "occupation"]))
+
+
+def entry_get(*, slug):
+    return get_object_or_404(DirectoryEntry.objects.listed(), slug=slug)
+
+
+def entry_for_user(*, user):
+    return DirectoryEntry.objects.filter(user=user).first()
+
+
+def entry_countries():
+    """Countries that have listed entries, for the filter, named in the page's language."""
+    codes = DirectoryEntry.objects.listed().order_by().values_list("country", flat=True).distinct()
+    return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
+
+
+def entry_stats(*, minimum=STATS_MINIMUM):
+    """Listed entries by country, largest first; countries with fewer than `minimum` people are
+    summed into "other" so that no one can be singled out. Returns (rows, other, total)."""
+    counts = DirectoryEntry.objects.listed().values("country").annotate(count=Count("pk")).order_by("-count", "country")
+    rows, other, total = [], 0, 0
+    for row in counts:
+        total += row["count"]
+        if row["count"] >= minimum:
+            rows.append({"country": countries.name(row["country"]), "count": row["count"]})
+        else:
+            other += row["count"]
+    experts = DirectoryEntry.objects.experts().count()
+    return {"rows": rows, "other": other, "total": total, "experts": experts, "minimum": minimum}
+
+
+def registration_prefill(*, user):
+    """The latest registration in which the person agreed to be listed, and the entry details it
+    pre-fills (the entry is created only when they save it); (None, {}) when there is none."""
+    from forum.models import Registration
+
+    registration = (
+        Registration.objects.filter(user=user, directory_consent_at__isnull=False)
+        .order_by("-directory_consent_at", "-pk")
+        .first()
+    )
+    if registration is None:
+        return None, {}
+    initial = {
+        "display_name": f"{registration.first_name} {registration.last_name}".strip(),
+        "country": registration.country,
+        "city": registration.city,
+        "organisation": registration.organisation,
+        "occupation": registration.occupation,
+    }
+    return registration, initial

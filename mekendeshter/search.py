@@ -11,6 +11,7 @@ from operator import or_
 from django.conf import settings
 from django.db.models import Q
 
+from diaspora import selectors as diaspora_selectors
 from diaspora.models import Association
 from forum.models import Edition, Item, Organisation, Session
 from news.models import Article
@@ -78,5 +79,9 @@ def search(query):
         "sessions": Session.objects.filter(_matching(["title", "description"], terms)).select_related("edition"),
         "associations": Association.objects.published().filter(_matching(["name", "city", "description"], terms)),
         "organisations": Organisation.objects.filter(_matching(["name", "description"], terms)),
+        # People: listed entries only, found and shown by name, city and occupation (never contacts).
+        "people": diaspora_selectors.entry_search(terms=terms).only(
+            "slug", "display_name", "city", "occupation", "country"
+        ),
     }
     return {kind: list(queryset[:RESULTS_PER_KIND]) for kind, queryset in found.items()}

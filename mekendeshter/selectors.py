@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.db.models import Q
 
-from diaspora.models import Profile
+from diaspora.models import DirectoryEntry, Profile
 from forum import selectors as forum_selectors
 from forum.models import ProposalSupport, Registration
 from news.models import Comment, Subscription
@@ -25,6 +25,7 @@ def account_overview(*, user):
         "proposals": forum_selectors.proposal_list_for_user(user=user),
         "subscriptions": subscription_list_for_user(user=user),
         "social_accounts": SocialAccount.objects.filter(user=user).order_by("provider"),
+        "directory_entry": DirectoryEntry.objects.filter(user=user).first(),
     }
 
 
@@ -33,6 +34,16 @@ def _registration_data(registration):
     data = {name: getattr(registration, name) for name in fields}
     data["edition"] = registration.edition.year
     data["country"] = registration.country.code
+    return data
+
+
+def _directory_entry_data(user):
+    entry = DirectoryEntry.objects.filter(user=user).first()
+    if entry is None:
+        return None
+    fields = [field.name for field in DirectoryEntry._meta.concrete_fields if field.name not in ("id", "user")]
+    data = {name: getattr(entry, name) for name in fields}
+    data["country"] = entry.country.code
     return data
 
 
@@ -56,6 +67,7 @@ def account_export(*, user):
             .order_by("pk")
             .values("provider", "uid", "date_joined", "extra_data")
         ),
+        "directory_entry": _directory_entry_data(user),
         "registrations": [_registration_data(registration) for registration in registrations],
         "proposals": [
             {

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from diaspora import services as diaspora_services
 from forum import services as forum_services
 from forum.models import Registration
 from mekendeshter import selectors
@@ -15,6 +16,7 @@ def account_delete(*, user):
         forum_services.registration_cancel(registration=registration, notify=False)
     # Subscriptions are kept by address: those of the person's verified addresses go too.
     selectors.subscription_list_for_user(user=user).delete()
+    diaspora_services.entry_delete(user=user)
     # Registrations, email addresses, social accounts, authenticators and the profile go with
     # the user (CASCADE); proposals, supports and comments stay with no author (SET_NULL).
     user.delete()

@@ -167,6 +167,13 @@ NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
 NEWSLETTER_RETRY_SECONDS = env.int("NEWSLETTER_RETRY_SECONDS", default=60)
 
+# --- Diaspora directory ---------------------------------------------------------------------
+
+# Directory pages (lists and people's entries) one client may open per period: enough for a
+# person, slow for a scraper walking every page.
+DIRECTORY_RATE_LIMIT = env.int("DIRECTORY_RATE_LIMIT", default=60)
+DIRECTORY_RATE_PERIOD = env.int("DIRECTORY_RATE_PERIOD", default=600)
+
 # --- Languages ------------------------------------------------------------------------------
 
 LANGUAGE_CODE = "ky"

@@ -14,7 +14,8 @@ class I18nSitemap(Sitemap):
 
 class StaticSitemap(I18nSitemap):
     def items(self):
-        return ["home", "forum:list", "news:list", "diaspora:directory", "contact"]
+        # People's own pages are left out (and marked noindex): the directory is not for harvesting.
+        return ["home", "forum:list", "news:list", "diaspora:directory", "diaspora:experts", "contact"]
 
     def location(self, item):
         return reverse(item)

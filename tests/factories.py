@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from diaspora.models import Association
+from diaspora.models import Association, DirectoryEntry
 from forum.models import (
     Edition,
     Hotel,
@@ -245,3 +245,19 @@ class NewsletterFactory(factory.django.DjangoModelFactory):
     body_ky = "Саламатсызбы! Толугураак: https://mekendeshter.org/ky/"
     body_ru = "Здравствуйте! Подробнее: https://mekendeshter.org/ru/"
     body_en = "Hello! More: https://mekendeshter.org/en/"
+
+
+class DirectoryEntryFactory(factory.django.DjangoModelFactory):
+    """A listed entry (consent recorded); contacts for members only unless said otherwise."""
+
+    class Meta:
+        model = DirectoryEntry
+
+    user = factory.SubFactory(UserFactory)
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    display_name = factory.Sequence(lambda n: f"Айгүл Асанова {n}")
+    country = "RU"
+    city = "Москва"
+    occupation = "врач"
+    consent_at = factory.LazyFunction(timezone.now)
+    consent_text = "I agree to be listed in the diaspora directory."

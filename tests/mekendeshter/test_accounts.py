@@ -373,3 +373,42 @@ def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, dja
     assert list(Subscription.objects.values_list("email", flat=True)) == ["someone.else@example.org"]
     comment.refresh_from_db()
     assert comment.author is None and str(comment.author_name) == "Former member"
+
+
+# --- The directory entry --------------------------------------------------------------------
+
+
+def test_my_account_links_to_my_directory_entry(client):
+    from tests.factories import DirectoryEntryFactory
+
+    me = UserFactory()
+    html = signed_in(client, me).get("/en/me/").content.decode()
+    assert 'id="my-directory-entry"' in html and "Create my directory entry" in html and "/en/directory/me/" in html
+    DirectoryEntryFactory(user=me, display_name="Менин жазуум")
+    html = client.get("/en/me/").content.decode()
+    assert "Менин жазуум" in html and "Edit, hide or delete my directory entry" in html
+
+
+def test_download_my_data_includes_my_directory_entry(client):
+    from tests.factories import DirectoryEntryFactory
+
+    me = UserFactory()
+    DirectoryEntryFactory(user=me, phone="+996555123456", phone_visibility="hidden", country="DE")
+    DirectoryEntryFactory(phone="+996555999999")
+    response = signed_in(client, me).get("/en/me/export/")
+    data = json.loads(response.content)
+    entry = data["directory_entry"]
+    assert entry["phone"] == "+996555123456" and entry["phone_visibility"] == "hidden"
+    assert entry["country"] == "DE" and entry["consent_text"] and entry["consent_at"]
+    assert "+996555999999" not in response.content.decode()
+
+
+def test_deleting_my_account_deletes_my_directory_entry():
+    from diaspora.models import DirectoryEntry
+    from mekendeshter import services
+    from tests.factories import DirectoryEntryFactory
+
+    entry = DirectoryEntryFactory()
+    other = DirectoryEntryFactory()
+    services.account_delete(user=entry.user)
+    assert list(DirectoryEntry.objects.all()) == [other]

@@ -69,3 +69,10 @@ def test_staff_account_in_development(db):
 def test_no_staff_account_in_production(db):
     call_command("load_demo", stdout=io.StringIO())
     assert not get_user_model().objects.exists()
+
+
+def test_load_demo_invents_no_people(demo):
+    from diaspora.models import DirectoryEntry
+
+    call_command("load_demo", stdout=io.StringIO())
+    assert not DirectoryEntry.objects.exists()

@@ -56,3 +56,18 @@ def test_search_queries_do_not_grow(client, demo):
     few = count_queries(client, "/ky/search/?q=Ош")
     AssociationFactory.create_batch(15, city_ky="Ош", city_ru="Ош", city_en="Osh")
     assert count_queries(client, "/ky/search/?q=Ош") == few <= 14
+
+
+def test_search_finds_listed_people_by_name_city_and_occupation_only(client):
+    from tests.factories import DirectoryEntryFactory
+
+    DirectoryEntryFactory(
+        display_name="Нурбек Listed", city="Бишкек", occupation="архитектор", email="nurbek-secret@example.org"
+    )
+    DirectoryEntryFactory(display_name="Hidden Нурбек", city="Бишкек", is_hidden=True)
+    DirectoryEntryFactory(display_name="Organisation match", organisation="Bishkek Club", city="Osh")
+    html = client.get("/en/search/", {"q": "Bishkek"}).content.decode()
+    assert "Нурбек Listed" in html and "архитектор" in html
+    assert "Hidden Нурбек" not in html and "nurbek-secret" not in html
+    assert "Organisation match" not in html
+    assert "Нурбек Listed" in client.get("/en/search/", {"q": "Nurbek"}).content.decode()

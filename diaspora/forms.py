@@ -1,0 +1,100 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from forum.forms import normalise_phone
+
+from .models import DirectoryEntry
+
+DIRECTORY_ENTRY_CONSENT = _(
+    "I agree to be listed in the diaspora directory with what I enter here: my name, country, city, "
+    "occupation, organisation, about me and fields of expertise for everyone, and each contact for those "
+    "I choose. I can hide or delete my entry at any time."
+)
+
+TELEGRAM_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{4,31}$")
+
+
+class EntryForm(forms.ModelForm):
+    consent = forms.BooleanField(label=DIRECTORY_ENTRY_CONSENT)
+
+    class Meta:
+        model = DirectoryEntry
+        fields = [
+            "display_name",
+            "country",
+            "city",
+            "occupation",
+            "organisation",
+            "bio",
+            "is_expert",
+            "expertise",
+            "email",
+            "email_visibility",
+            "phone",
+            "phone_visibility",
+            "telegram",
+            "telegram_visibility",
+            "whatsapp",
+            "whatsapp_visibility",
+        ]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
+        help_texts = {
+            "display_name": _("As you want it shown, e.g. Aigul Asanova."),
+            "phone": _("In international format, e.g. +996 312 66 35 38."),
+            "whatsapp": _("The number, in international format."),
+            "telegram": _("Your username, e.g. @aigul_asanova."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.consent_at:
+            self.fields["consent"].initial = True
+        self.fields["display_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        for name in ("phone", "whatsapp"):
+            self.fields[name].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise ValidationError(_("Give your name."))
+        return name
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_phone(phone) if phone else ""
+
+    def clean_whatsapp(self):
+        number = self.cleaned_data["whatsapp"].strip()
+        return normalise_phone(number) if number else ""
+
+    def clean_telegram(self):
+        name = self.cleaned_data["telegram"].strip().removeprefix("https://t.me/").lstrip("@")
+        if name and not TELEGRAM_RE.match(name):
+            raise ValidationError(_("Enter a Telegram username: 5 to 32 Latin letters, digits or underscores."))
+        return name
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_expert") and not data.get("expertise"):
+            self.add_error("expertise", _("Give your fields of expertise to be listed as an expert."))
+        return data
+
+    @property
+    def details(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class EntryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, city or occupation"), required=False, max_length=100)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, *args, country_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *country_choices]
+        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})

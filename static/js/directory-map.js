@@ -1,0 +1,34 @@
+// Draws the associations of the directory page on a map where it has <div data-directory-map>.
+// Without scripts or tiles, the page still lists every association by country.
+(function () {
+  "use strict";
+  if (typeof L === "undefined") {
+    return;
+  }
+  document.querySelectorAll("[data-directory-map]").forEach(function (element) {
+    var source = document.getElementById(element.dataset.points);
+    var points = source ? JSON.parse(source.textContent) : [];
+    if (!points.length) {
+      return;
+    }
+    element.hidden = false;
+    var map = L.map(element, { scrollWheelZoom: false });
+    L.tileLayer(element.dataset.tiles, {
+      maxZoom: 19,
+      attribution: element.dataset.attribution,
+    }).addTo(map);
+    var bounds = [];
+    points.forEach(function (point) {
+      // bindPopup with a text node: names are never parsed as HTML.
+      L.marker([point.lat, point.lng], { alt: point.name })
+        .addTo(map)
+        .bindPopup(document.createTextNode(point.name));
+      bounds.push([point.lat, point.lng]);
+    });
+    if (bounds.length === 1) {
+      map.setView(bounds[0], 10);
+    } else {
+      map.fitBounds(bounds, { padding: [20, 20] });
+    }
+  });
+})();
