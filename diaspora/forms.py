@@ -22,24 +22,7 @@ class EntryForm(forms.ModelForm):
 
     class Meta:
         model = DirectoryEntry
-        fields = [
-            "display_name",
-            "country",
-            "city",
-            "occupation",
-            "organisation",
-            "bio",
-            "is_expert",
-            "expertise",
-            "email",
-            "email_visibility",
-            "phone",
-            "phone_visibility",
-            "telegram",
-            "telegram_visibility",
-            "whatsapp",
-            "whatsapp_visibility",
-        ]
+        fields = list(DirectoryEntry.DETAIL_FIELDS)
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
         help_texts = {
             "display_name": _("As you want it shown, e.g. Aigul Asanova."),

@@ -90,6 +90,9 @@ class DirectoryEntry(models.Model):
     `consent_at` and `consent_text`, the exact text of the checkbox they ticked."""
 
     CONTACT_FIELDS = ("email", "phone", "telegram", "whatsapp")
+    PROFILE_FIELDS = ("display_name", "country", "city", "occupation", "organisation", "bio", "is_expert", "expertise")
+    # What the person fills in (the form) and may change (the services); the rest is bookkeeping.
+    DETAIL_FIELDS = (*PROFILE_FIELDS, *(name for field in CONTACT_FIELDS for name in (field, f"{field}_visibility")))
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="directory_entry"

@@ -8,26 +8,6 @@ from mekendeshter.search import to_latin
 
 from .models import DirectoryEntry, Profile
 
-ENTRY_FIELDS = (
-    "display_name",
-    "country",
-    "city",
-    "occupation",
-    "organisation",
-    "bio",
-    "is_expert",
-    "expertise",
-    "email",
-    "email_visibility",
-    "phone",
-    "phone_visibility",
-    "telegram",
-    "telegram_visibility",
-    "whatsapp",
-    "whatsapp_visibility",
-)
-
-
 # Paths under /directory/ that a person's address must not take.
 RESERVED_SLUGS = {"me", "experts", "stats"}
 
@@ -56,7 +36,7 @@ def entry_save(*, user, consent_text, **details):
     if not consent_text:
         raise ValueError("A directory entry needs the person's consent.")
     entry = DirectoryEntry.objects.select_for_update().filter(user=user).first() or DirectoryEntry(user=user)
-    for name in ENTRY_FIELDS:
+    for name in DirectoryEntry.DETAIL_FIELDS:
         if name in details:
             setattr(entry, name, details[name])
     if not entry.slug:
