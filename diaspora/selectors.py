@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from mekendeshter.countries import countries
+from mekendeshter.countries import countries, group_small_counts
 
 from .models import Association, DirectoryEntry, Profile
 
@@ -67,13 +67,7 @@ def entry_stats(*, minimum=STATS_MINIMUM):
     """Listed entries by country, largest first; countries with fewer than `minimum` people are
     summed into "other" so that no one can be singled out. Returns (rows, other, total)."""
     counts = DirectoryEntry.objects.listed().values("country").annotate(count=Count("pk")).order_by("-count", "country")
-    rows, other, total = [], 0, 0
-    for row in counts:
-        total += row["count"]
-        if row["count"] >= minimum:
-            rows.append({"country": countries.name(row["country"]), "count": row["count"]})
-        else:
-            other += row["count"]
+    rows, other, total = group_small_counts(counts, minimum=minimum)
     experts = DirectoryEntry.objects.experts().count()
     return {"rows": rows, "other": other, "total": total, "experts": experts, "minimum": minimum}
 

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from mekendeshter.countries import countries
+from mekendeshter.countries import group_small_counts
 
 from .models import (
     Edition,
@@ -123,12 +123,7 @@ def registration_stats(*, edition, minimum=5):
         .annotate(count=Count("pk"))
         .order_by("-count", "country")
     )
-    rows, other = [], 0
-    for row in counts:
-        if row["count"] >= minimum:
-            rows.append({"country": countries.name(row["country"]), "count": row["count"]})
-        else:
-            other += row["count"]
+    rows, other, _total = group_small_counts(counts, minimum=minimum)
     return rows, other
 
 

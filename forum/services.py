@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from mekendeshter.images import encode_webp, open_image
+from mekendeshter.images import encode_image, open_image
 
 from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
 from .tasks import send_contact_request, send_registration_email
@@ -32,12 +32,12 @@ def photo_create(*, album, upload, caption=None):
     for lang, text in (caption or {}).items():
         setattr(photo, f"caption_{lang}", text)
     stem = uuid.uuid4().hex
-    photo.image.save(f"{stem}.webp", encode_webp(image, max_width=2560, name=f"{stem}.webp"), save=False)
+    photo.image.save(f"{stem}.webp", encode_image(image, max_width=2560, name=f"{stem}.webp"), save=False)
     try:
         for width in Photo.THUMBNAIL_WIDTHS:
             if image.width > width:
                 name = f"{stem}-{width}.webp"
-                getattr(photo, f"thumb_{width}").save(name, encode_webp(image, max_width=width, name=name), save=False)
+                getattr(photo, f"thumb_{width}").save(name, encode_image(image, max_width=width, name=name), save=False)
         photo.full_clean()
         with transaction.atomic():
             photo.save()

@@ -44,3 +44,17 @@ class Countries(BaseCountries):
 
 
 countries = Countries()
+
+
+def group_small_counts(counts, *, minimum):
+    """`counts` rows of {"country": code, "count": n}, largest first, become named rows for the
+    countries with at least `minimum` people and one "other" sum for the rest, so that no one can
+    be singled out. Returns (rows, other, total)."""
+    rows, other, total = [], 0, 0
+    for row in counts:
+        total += row["count"]
+        if row["count"] >= minimum:
+            rows.append({"country": countries.name(row["country"]), "count": row["count"]})
+        else:
+            other += row["count"]
+    return rows, other, total

@@ -20,7 +20,7 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 # A decompression bomb guard well below Pillow's own: 40 megapixels is a large camera photo.
 MAX_PIXELS = 40_000_000
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
-WEBP_QUALITY = 82
+QUALITY = 82
 
 
 def open_image(upload):
@@ -48,13 +48,14 @@ def open_image(upload):
     return image.convert("RGBA" if has_alpha else "RGB")
 
 
-def encode_webp(image, *, max_width=None, name):
-    """The image as WebP, no wider than `max_width`, as a file named `name`."""
+def encode_image(image, *, max_width=None, name, image_format="WEBP"):
+    """The image encoded as WebP (or JPEG, for link previews), no wider than `max_width`."""
     if max_width and image.width > max_width:
         image = image.copy()
         image.thumbnail((max_width, max_width * 10), Image.Resampling.LANCZOS)
+    options = {"method": 4} if image_format == "WEBP" else {"optimize": True, "progressive": True}
     buffer = io.BytesIO()
-    image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+    image.save(buffer, image_format, quality=QUALITY, **options)
     return ContentFile(buffer.getvalue(), name=name)
 
 
@@ -75,4 +76,4 @@ class SafeImageField(forms.FileField):
         if not isinstance(upload, UploadedFile):  # unchanged, cleared or empty
             return upload
         image = open_image(upload)
-        return encode_webp(image, max_width=self.max_width, name=generated_name())
+        return encode_image(image, max_width=self.max_width, name=generated_name())

@@ -36,6 +36,10 @@ def translated(**fields):
     return {f"{name}_{lang}": text for name, texts in fields.items() for lang, text in texts.items()}
 
 
+def edition_texts(data):
+    return translated(**{field: data[field] for field in ("title", "city", "theme", "about", "mission")})
+
+
 class Command(BaseCommand):
     help = "Load the demo content (the 2016 forum from the seed page) in ky, ru and en. Idempotent."
 
@@ -81,13 +85,7 @@ class Command(BaseCommand):
         edition, _ = Edition.objects.update_or_create(
             number=data["number"],
             defaults={
-                **translated(
-                    title=data["title"],
-                    city=data["city"],
-                    theme=data["theme"],
-                    about=data["about"],
-                    mission=data["mission"],
-                ),
+                **edition_texts(data),
                 "year": data["year"],
                 "start_date": data["start_date"],
                 "end_date": data["end_date"],
@@ -109,13 +107,7 @@ class Command(BaseCommand):
         edition, _ = Edition.objects.update_or_create(
             number=data["number"],
             defaults={
-                **translated(
-                    title=data["title"],
-                    city=data["city"],
-                    theme=data["theme"],
-                    about=data["about"],
-                    mission=data["mission"],
-                ),
+                **edition_texts(data),
                 "year": year,
                 "start_date": datetime.date(year, 8, 1),
                 "end_date": datetime.date(year, 8, 2),
