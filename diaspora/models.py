@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from mekendeshter.countries import Countries
+from mekendeshter.core.countries import Countries
 
 
 class AssociationQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from mekendeshter.countries import countries, group_small_counts
+from mekendeshter.core.countries import countries, group_small_counts
 
 from .models import Association, DirectoryEntry, Profile
 

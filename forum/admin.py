@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
-from mekendeshter.admin import TranslatedAdmin
+from mekendeshter.core.admin import TranslatedAdmin
 
 from . import exports, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm

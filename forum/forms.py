@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mekendeshter.i18n import translated
+from mekendeshter.core.i18n import translated
 
 from .models import ContactRequest, Edition, Registration
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from mekendeshter.countries import Countries
+from mekendeshter.core.countries import Countries
 
 
 class Venue(models.Model):
@@ -401,7 +401,7 @@ class Album(models.Model):
 
 
 class Photo(models.Model):
-    """A photo, re-encoded as WebP, with thumbnails for `srcset` (see mekendeshter.images)."""
+    """A photo, re-encoded as WebP, with thumbnails for `srcset` (see mekendeshter.core.images)."""
 
     THUMBNAIL_WIDTHS = (480, 960, 1600)
 

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from mekendeshter.countries import group_small_counts
+from mekendeshter.core.countries import group_small_counts
 
 from .models import (
     Edition,

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from mekendeshter.images import encode_image, open_image
+from mekendeshter.core.images import encode_image, open_image
 
 from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
 from .tasks import send_contact_request, send_registration_email

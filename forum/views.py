@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mekendeshter import ratelimit
+from mekendeshter.core import ratelimit
 from news import selectors as news_selectors
 
 from . import selectors, services
