@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from mekendeshter.core.countries import countries, group_small_counts
+from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
 
 from .models import Association, DirectoryEntry, Profile
 
@@ -28,12 +29,10 @@ def _text_filter(terms, fields):
 
 def entry_list(*, country="", query=""):
     """Listed entries, optionally of one country and matching a text in either alphabet."""
-    from mekendeshter.search import MAX_LENGTH, variants
-
     entries = DirectoryEntry.objects.listed()
     if country:
         entries = entries.filter(country=country)
-    query = " ".join(query.split())[:MAX_LENGTH]
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     if query:
         fields = ["display_name", "city", "occupation", "organisation", "expertise"]
         entries = entries.filter(_text_filter(variants(query), fields))

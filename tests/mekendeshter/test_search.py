@@ -1,6 +1,6 @@
 import pytest
 
-from mekendeshter.search import to_cyrillic, to_latin, variants
+from mekendeshter.core.translit import to_cyrillic, to_latin, variants
 from tests.factories import AssociationFactory
 from tests.utils import count_queries
 
