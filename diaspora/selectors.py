@@ -1,26 +1,19 @@
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from mekendeshter.core.countries import countries, group_small_counts
 from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
 
-from .models import Association, DirectoryEntry, Profile
+from .models import Association, DirectoryEntry
 
 STATS_MINIMUM = 5
 
 
 def association_list():
     return Association.objects.published()
-
-
-def user_language(*, user):
-    """The language to write to this person in: their preference, else the site's default."""
-    language = Profile.objects.filter(user=user).values_list("language", flat=True).first()
-    return language or settings.LANGUAGE_CODE
 
 
 def _text_filter(terms, fields):

@@ -511,6 +511,9 @@ class Registration(models.Model):
     )
     dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
     accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
+    # The language of this person's emails about the registration: the page's when they registered
+    # or last edited it, then their preferred language whenever they change it ("my account").
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     privacy_consent_at = models.DateTimeField(_("consented to the privacy policy"))
     directory_consent_at = models.DateTimeField(_("consented to the directory listing"), null=True, blank=True)
     directory_consent_text = models.TextField(_("directory consent text shown"), blank=True)

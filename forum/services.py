@@ -112,8 +112,9 @@ def _clean_details(details):
 
 
 @transaction.atomic
-def registration_create(*, user, edition, directory_consent_text="", **details):
-    """Register `user` for `edition`: confirmed while places are left, else waitlisted.
+def registration_create(*, user, edition, language, directory_consent_text="", **details):
+    """Register `user` for `edition`: confirmed while places are left, else waitlisted; the emails
+    about it are written in `language`.
 
     Submitting twice returns the existing registration; a cancelled one is renewed.
     """
@@ -129,6 +130,7 @@ def registration_create(*, user, edition, directory_consent_text="", **details):
         {key: details[key] for key in Registration.DETAIL_FIELDS if key in details}
     ).items():
         setattr(registration, field, value)
+    registration.language = language
     registration.privacy_consent_at = now
     registration.directory_consent_at = now if directory_consent_text else None
     registration.directory_consent_text = directory_consent_text
@@ -142,10 +144,13 @@ def registration_create(*, user, edition, directory_consent_text="", **details):
 
 
 @transaction.atomic
-def registration_update(*, registration, directory_consent_text=None, **details):
-    """The registrant edits their details while registration is open."""
+def registration_update(*, registration, language=None, directory_consent_text=None, **details):
+    """The registrant edits their details while registration is open (and, with `language`, the
+    language of their emails)."""
     if not registration.edition.registration_is_open() or not registration.is_active:
         raise RegistrationClosed
+    if language is not None:
+        registration.language = language
     for field, value in _clean_details(
         {key: details[key] for key in Registration.DETAIL_FIELDS if key in details}
     ).items():
@@ -184,6 +189,11 @@ def _promote_waitlisted(edition):
 def registration_fill_places(*, edition):
     """After staff raise the capacity: promote from the waiting list into the new places."""
     return _promote_waitlisted(_lock_edition(edition))
+
+
+def registration_language_update(*, user, language):
+    """The person chose another language for their emails: the registrations still running follow."""
+    return Registration.objects.filter(user=user).active().update(language=language)
 
 
 @transaction.atomic

@@ -123,10 +123,12 @@ def register(request, year):
             elif form.is_valid():
                 try:
                     if active:
-                        services.registration_update(registration=active, **form.details)
+                        services.registration_update(registration=active, language=get_language(), **form.details)
                         messages.success(request, _("Your registration has been updated."))
                     else:
-                        services.registration_create(user=request.user, edition=edition, **form.details)
+                        services.registration_create(
+                            user=request.user, edition=edition, language=get_language(), **form.details
+                        )
                         messages.success(request, _("You are registered. We have sent you an email."))
                 except services.RegistrationClosed:
                     messages.error(request, _("Registration for this forum is closed."))

@@ -9,6 +9,15 @@ from mekendeshter import selectors
 
 
 @transaction.atomic
+def preferred_language_update(*, user, language):
+    """The language we write to this person in: the profile's, and that of their running
+    registrations, which carry their own so that forum need not read the profile."""
+    profile = diaspora_services.profile_update(user=user, language=language)
+    forum_services.registration_language_update(user=user, language=language)
+    return profile
+
+
+@transaction.atomic
 def account_delete(*, user):
     """Delete the account and its personal data; public contributions (proposals, supports) stay,
     without the name. Places held at upcoming editions go to the waiting list."""

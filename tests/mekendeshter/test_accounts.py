@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from diaspora.models import Profile
 from forum.models import Proposal, ProposalSupport, Registration
+from forum.tasks import send_registration_email
 from tests.factories import ProposalFactory, RegistrationFactory, UserFactory
 from tests.utils import count_queries
 
@@ -253,6 +254,18 @@ def test_preferred_language_is_saved(client):
     response = signed_in(client, me).post("/ky/me/", {"language": "en"})
     assert response.status_code == 302
     assert Profile.objects.get(user=me).language == "en"
+
+
+def test_preferred_language_carries_to_my_running_registrations(client):
+    me = UserFactory()
+    running = RegistrationFactory(user=me, language="ky")
+    cancelled = RegistrationFactory(user=me, language="ky", status=Registration.Status.CANCELLED)
+    someone_elses = RegistrationFactory(edition=running.edition, language="ky")
+    signed_in(client, me).post("/ky/me/", {"language": "ru"})
+    languages = dict(Registration.objects.values_list("pk", "language"))
+    assert languages == {running.pk: "ru", cancelled.pk: "ky", someone_elses.pk: "ky"}
+    send_registration_email(running.pk, "waitlisted")
+    assert mail.outbox[-1].subject == f"Вы в листе ожидания: {running.edition.title_ru}"
 
 
 def test_download_my_data(client):
