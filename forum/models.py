@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from mekendeshter.core.countries import Countries
+from mekendeshter.core.validators import phone_validator
 
 
 class Venue(models.Model):
@@ -312,7 +313,7 @@ class ContactRequest(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))
-    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
     edition = models.ForeignKey(
         Edition,
         verbose_name=_("forum edition"),
@@ -498,7 +499,7 @@ class Registration(models.Model):
     city = models.CharField(_("city"), max_length=100)
     organisation = models.CharField(_("organisation or diaspora association"), max_length=200, blank=True)
     occupation = models.CharField(_("occupation"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=32)
+    phone = models.CharField(_("phone"), max_length=32, validators=[phone_validator])
     needs_transfer = models.BooleanField(_("needs a transfer"), default=False)
     arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
     arrival_time = models.TimeField(_("arrival time"), null=True, blank=True)

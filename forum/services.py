@@ -5,6 +5,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from mekendeshter.core.images import encode_image, open_image
+from mekendeshter.core.validators import compact_phone
 
 from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
 from .tasks import send_contact_request, send_registration_email
@@ -13,7 +14,7 @@ from .tasks import send_contact_request, send_registration_email
 @transaction.atomic
 def contact_request_create(*, name, email, phone="", edition=None, message, language):
     contact_request = ContactRequest(
-        name=name, email=email, phone=phone, edition=edition, message=message, language=language
+        name=name, email=email, phone=compact_phone(phone), edition=edition, message=message, language=language
     )
     contact_request.full_clean()
     contact_request.save()
@@ -104,6 +105,8 @@ def _notify(registration, kind):
 
 
 def _clean_details(details):
+    if "phone" in details:
+        details["phone"] = compact_phone(details["phone"])
     if not details.get("needs_transfer"):
         details.update(arrival_date=None, arrival_time=None, flight="")
     if not details.get("needs_accommodation"):

@@ -78,8 +78,7 @@ def contact(request):
         if form.is_valid():
             # Bots that fill in the hidden field see the same thanks, and nothing is stored.
             if not form.is_spam:
-                data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-                services.contact_request_create(**data, language=get_language())
+                services.contact_request_create(**form.submitted_data, language=get_language())
             return redirect("contact_thanks")
     return render(request, "forum/contact.html", {"form": form})
 

@@ -3,8 +3,9 @@ import threading
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from forum import services
 from forum.models import Registration
@@ -120,6 +121,20 @@ def test_double_submission_is_harmless(client, user):
     registration = services.registration_create(user=user, edition=edition, **details())
     assert Registration.objects.count() == 1
     assert registration.first_name == "Айгүл"
+
+
+def test_the_services_store_a_phone_number_in_international_form_only(user):
+    edition = OpenEditionFactory()
+    registration = services.registration_create(user=user, edition=edition, **details(phone="+996 (312) 66-35-38"))
+    assert registration.phone == "+996312663538"
+    with translation.override("ru"):
+        with pytest.raises(ValidationError) as error:
+            services.registration_update(registration=registration, **details(phone="0312 66 35 38", city="Бишкек"))
+        assert error.value.message_dict == {
+            "phone": ["Введите номер телефона в международном формате, например: +996 312 66 35 38."]
+        }
+    registration.refresh_from_db()
+    assert (registration.phone, registration.city) == ("+996312663538", "Москва")
 
 
 def test_one_registration_per_user_and_edition_in_the_database(db):
