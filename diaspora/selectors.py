@@ -4,6 +4,7 @@ from operator import or_
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from forum.models import Registration
 from mekendeshter.core.countries import countries, group_small_counts
 from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
 
@@ -67,8 +68,6 @@ def entry_stats(*, minimum=STATS_MINIMUM):
 def registration_prefill(*, user):
     """The latest registration in which the person agreed to be listed, and the entry details it
     pre-fills (the entry is created only when they save it); (None, {}) when there is none."""
-    from forum.models import Registration
-
     registration = (
         Registration.objects.filter(user=user, directory_consent_at__isnull=False)
         .order_by("-directory_consent_at", "-pk")

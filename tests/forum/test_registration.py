@@ -1,14 +1,17 @@
 import datetime
+import io
 import threading
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone, translation
+from openpyxl import load_workbook
 
 from forum import services
-from forum.models import Registration
+from forum.models import Edition, Registration
+from forum.tasks import send_registration_email
 from tests.factories import OpenEditionFactory, RegistrationFactory, UserFactory
 from tests.utils import count_queries
 
@@ -139,7 +142,6 @@ def test_the_services_store_a_phone_number_in_international_form_only(user):
 
 def test_one_registration_per_user_and_edition_in_the_database(db):
     registration = RegistrationFactory()
-    from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Registration.objects.create(
@@ -239,8 +241,6 @@ def test_registration_not_open_yet(client, user):
 )
 @pytest.mark.parametrize("kind", ["pending", "confirmed", "waitlisted", "promoted", "cancelled"])
 def test_every_registration_email_in_each_language(kind, language, expected):
-    from forum.tasks import send_registration_email
-
     edition = OpenEditionFactory(year=2030)
     registration = RegistrationFactory(edition=edition, language=language)
     send_registration_email(registration.pk, kind)
@@ -280,8 +280,6 @@ def test_public_statistics_group_small_countries(client):
 
 
 def test_demo_edition_is_open_for_registration(client, demo):
-    from forum.models import Edition
-
     edition = Edition.objects.get(number=4)
     assert edition.registration_is_open() and edition.capacity
     user = UserFactory()
@@ -374,10 +372,6 @@ def test_transfer_list_carries_only_what_the_driver_needs(admin_client):
 
 
 def test_hotel_list_as_xlsx(admin_client):
-    import io
-
-    from openpyxl import load_workbook
-
     edition = OpenEditionFactory()
     guest = RegistrationFactory(
         edition=edition,

@@ -4,14 +4,18 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import override_settings
 
-from diaspora.models import Profile
+from diaspora.models import DirectoryEntry, Profile
 from forum.models import Proposal, ProposalSupport, Registration
 from forum.tasks import send_registration_email
-from tests.factories import ProposalFactory, RegistrationFactory, UserFactory
+from mekendeshter import services
+from mekendeshter import settings as site_settings
+from news.models import Comment, Subscription
+from tests.factories import ArticleFactory, DirectoryEntryFactory, ProposalFactory, RegistrationFactory, UserFactory
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -123,10 +127,6 @@ def test_failed_sign_ins_are_rate_limited(client):
 
 
 def test_rate_limits_count_in_a_real_cache():
-    from django.conf import settings
-
-    from mekendeshter import settings as site_settings
-
     for caches in (settings.CACHES, site_settings.CACHES):
         assert "DummyCache" not in caches["default"]["BACKEND"]
 
@@ -181,8 +181,6 @@ def test_two_factor_setup_page_renders_for_everyone(client):
 
 
 def test_providers_come_from_the_environment(monkeypatch):
-    from mekendeshter import settings as site_settings
-
     for name in ("GOOGLE", "FACEBOOK", "VK", "ODNOKLASSNIKI", "MAILRU", "TELEGRAM"):
         monkeypatch.delenv(f"SOCIAL_{name}_CLIENT_ID", raising=False)
     monkeypatch.delenv("SOCIAL_OIDC_SERVER_URL", raising=False)
@@ -361,11 +359,6 @@ def test_download_my_data_query_count_does_not_grow(client):
 
 
 def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, django_user_model):
-    from allauth.account.models import EmailAddress
-
-    from news.models import Comment, Subscription
-    from tests.factories import ArticleFactory
-
     user = django_user_model.objects.create_user(username="nurlan", email="Nurlan@Example.org", password="x")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     Subscription.objects.create(email="nurlan@example.org", status=Subscription.Status.CONFIRMED, language="ru")
@@ -380,8 +373,6 @@ def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, dja
     assert [s["email"] for s in data["subscriptions"]] == ["nurlan@example.org"]
     assert data["comments"][0]["body"] == "Жакшы жаңылык!"
 
-    from mekendeshter import services
-
     services.account_delete(user=user)
     assert list(Subscription.objects.values_list("email", flat=True)) == ["someone.else@example.org"]
     comment.refresh_from_db()
@@ -392,8 +383,6 @@ def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, dja
 
 
 def test_my_account_links_to_my_directory_entry(client):
-    from tests.factories import DirectoryEntryFactory
-
     me = UserFactory()
     html = signed_in(client, me).get("/en/me/").content.decode()
     assert 'id="my-directory-entry"' in html and "Create my directory entry" in html and "/en/directory/me/" in html
@@ -403,8 +392,6 @@ def test_my_account_links_to_my_directory_entry(client):
 
 
 def test_download_my_data_includes_my_directory_entry(client):
-    from tests.factories import DirectoryEntryFactory
-
     me = UserFactory()
     DirectoryEntryFactory(user=me, phone="+996555123456", phone_visibility="hidden", country="DE")
     DirectoryEntryFactory(phone="+996555999999")
@@ -417,10 +404,6 @@ def test_download_my_data_includes_my_directory_entry(client):
 
 
 def test_deleting_my_account_deletes_my_directory_entry():
-    from diaspora.models import DirectoryEntry
-    from mekendeshter import services
-    from tests.factories import DirectoryEntryFactory
-
     entry = DirectoryEntryFactory()
     other = DirectoryEntryFactory()
     services.account_delete(user=entry.user)

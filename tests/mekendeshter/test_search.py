@@ -1,7 +1,7 @@
 import pytest
 
 from mekendeshter.core.translit import to_cyrillic, to_latin, variants
-from tests.factories import AssociationFactory
+from tests.factories import AssociationFactory, DirectoryEntryFactory
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +59,6 @@ def test_search_queries_do_not_grow(client, demo):
 
 
 def test_search_finds_listed_people_by_name_city_and_occupation_only(client):
-    from tests.factories import DirectoryEntryFactory
-
     DirectoryEntryFactory(
         display_name="Нурбек Listed", city="Бишкек", occupation="архитектор", email="nurbek-secret@example.org"
     )

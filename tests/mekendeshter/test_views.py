@@ -1,4 +1,5 @@
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -184,8 +185,6 @@ def test_page_language_is_reset_between_tests():
 
 
 def test_server_error_page_is_translated_and_standalone(client, settings):
-    from django.template.loader import render_to_string
-
     translation.activate("ru")
     html = render_to_string("500.html")
     assert '<html lang="ru">' in html
