@@ -5,12 +5,10 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from forum.models import Registration
-from mekendeshter.core.countries import countries, group_small_counts
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
 from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
 
 from .models import Association, DirectoryEntry
-
-STATS_MINIMUM = 5
 
 
 def association_list():
@@ -56,7 +54,7 @@ def entry_countries():
     return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
 
 
-def entry_stats(*, minimum=STATS_MINIMUM):
+def entry_stats(*, minimum=SMALL_COUNT_MINIMUM):
     """Listed entries by country, largest first; countries with fewer than `minimum` people are
     summed into "other" so that no one can be singled out. Returns (rows, other, total)."""
     counts = DirectoryEntry.objects.listed().values("country").annotate(count=Count("pk")).order_by("-count", "country")

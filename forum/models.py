@@ -202,6 +202,18 @@ class Partnership(models.Model):
         return f"{self.organisation} ({self.get_tier_display()})"
 
 
+class OutcomeDocumentQuerySet(models.QuerySet):
+    def public(self):
+        """What anyone may read: documents open for proposals or final; a draft is for staff only."""
+        return self.filter(status__in=[OutcomeDocument.Status.OPEN, OutcomeDocument.Status.FINAL])
+
+    def open_for_proposals(self):
+        return self.filter(status=OutcomeDocument.Status.OPEN)
+
+    def final(self):
+        return self.filter(status=OutcomeDocument.Status.FINAL)
+
+
 class OutcomeDocument(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -216,6 +228,8 @@ class OutcomeDocument(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
     proposals_note = models.CharField(_("note on proposals"), max_length=300, blank=True)
+
+    objects = OutcomeDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("outcome document")
@@ -560,12 +574,16 @@ class ProposalQuerySet(models.QuerySet):
         return self.annotate(support_count=models.Count("supports", distinct=True))
 
 
+class ProposalKind(models.TextChoices):
+    # Outside Proposal so that its Meta's constraint can name the kinds.
+    NEW_ITEM = "new", _("new item")
+    AMENDMENT = "amendment", _("amendment")
+
+
 class Proposal(models.Model):
     """A proposal to an outcome document: a new item, or an amendment to a numbered item."""
 
-    class Kind(models.TextChoices):
-        NEW_ITEM = "new", _("new item")
-        AMENDMENT = "amendment", _("amendment")
+    Kind = ProposalKind
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("under review")
@@ -620,7 +638,8 @@ class Proposal(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind="new", item__isnull=True) | models.Q(kind="amendment", item__isnull=False),
+                condition=models.Q(kind=ProposalKind.NEW_ITEM, item__isnull=True)
+                | models.Q(kind=ProposalKind.AMENDMENT, item__isnull=False),
                 name="proposal_amendment_has_item",
             ),
         ]

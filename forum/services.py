@@ -246,7 +246,8 @@ class ProposalsClosed(Exception):
 
 @transaction.atomic
 def proposal_create(*, author, document, item=None, section=None, text, reason, language):
-    if document.status != OutcomeDocument.Status.OPEN:
+    # The document's row, read again and locked: staff may have closed it since the page was shown.
+    if not OutcomeDocument.objects.open_for_proposals().select_for_update().filter(pk=document.pk).exists():
         raise ProposalsClosed
     proposal = Proposal(
         document=document,

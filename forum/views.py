@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mekendeshter.core import ratelimit
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
 from news import selectors as news_selectors
 
 from . import selectors, services
@@ -157,12 +158,9 @@ def register_cancel(request, year):
 
 def registration_stats(request, year):
     edition = selectors.edition_get(year=year)
-    rows, other = selectors.registration_stats(edition=edition, minimum=STATS_MINIMUM)
-    context = {"edition": edition, "rows": rows, "other": other, "minimum": STATS_MINIMUM}
+    rows, other = selectors.registration_stats(edition=edition)
+    context = {"edition": edition, "rows": rows, "other": other, "minimum": SMALL_COUNT_MINIMUM}
     return render(request, "forum/registration_stats.html", context)
-
-
-STATS_MINIMUM = 5
 
 
 # --- Proposals to the outcome document ------------------------------------------------------

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from diaspora import selectors as diaspora_selectors
 from diaspora.models import Association
-from forum.models import Edition, Item, Organisation, Session
+from forum.models import Edition, Item, Organisation, OutcomeDocument, Session
 from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
 from news.models import Article
 
@@ -34,7 +34,7 @@ def search(query):
     found = {
         "editions": Edition.objects.filter(_matching(["title", "city", "theme", "about", "mission"], terms)),
         "articles": Article.objects.published().filter(_matching(["title", "lead", "body"], terms)),
-        "items": Item.objects.filter(section__document__status__in=["open", "final"])
+        "items": Item.objects.filter(section__document__in=OutcomeDocument.objects.public())
         .filter(_matching(["text"], terms))
         .select_related("section__document__edition"),
         "sessions": Session.objects.filter(_matching(["title", "description"], terms)).select_related("edition"),

@@ -3,7 +3,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import ArticleFactory, EditionFactory, PartnershipFactory
+from forum.models import OutcomeDocument
+from tests.factories import ArticleFactory, EditionFactory, OutcomeDocumentFactory, PartnershipFactory
 from tests.utils import count_queries, text_in_language
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +161,17 @@ def test_sitemap_lists_every_language(client, demo):
         assert f"http://testserver/{code}/forum/2016/outcome/" in body
         assert f"http://testserver/{code}/news/2016-08-27-condolences/" in body
     assert 'hreflang="ru"' in body
+
+
+def test_sitemap_lists_outcome_documents_anyone_may_read_and_no_draft(client):
+    for year, status in ((2030, OutcomeDocument.Status.DRAFT), (2031, "open"), (2032, "final")):
+        OutcomeDocumentFactory(edition=EditionFactory(year=year), status=status)
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/ky/forum/2030/" in body  # the edition itself is public
+    assert "/forum/2030/outcome/" not in body
+    for code in ("ky", "ru", "en"):
+        assert f"http://testserver/{code}/forum/2031/outcome/" in body
+        assert f"http://testserver/{code}/forum/2032/outcome/" in body
 
 
 def test_healthz(client, db):
