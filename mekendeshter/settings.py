@@ -138,10 +138,9 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Мекендештер <noreply@mekendeshter.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The site's address, for links in emails sent outside a request.
-SITE_URL = env.str(
-    "SITE_URL", default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ''}"
-).rstrip("/")
+# The site's public address, for every link in mail (confirmation, unsubscribe, registration,
+# articles, .ics), which is built outside a request. Production's default is its first host.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
 # The organizing committee: contact requests go to this address; both are shown on every page.
 ORGANIZERS_EMAIL = env.str("ORGANIZERS_EMAIL", default="mekendeshter@roza.kg")
 ORGANIZERS_PHONE = env.str("ORGANIZERS_PHONE", default="+996 312 66 35 38")
@@ -157,8 +156,6 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # --- News, subscriptions and newsletters ----------------------------------------------------
 
-# The site's address in mail (links to confirm, unsubscribe and read articles).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # How long a subscription's confirmation link works, and how often one address may get one.
 SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
 SUBSCRIPTION_RESEND_SECONDS = env.int("SUBSCRIPTION_RESEND_SECONDS", default=600)
