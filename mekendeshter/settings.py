@@ -116,24 +116,33 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Email ----------------------------------------------------------------------------------
 
-# EMAIL_URL (smtp+tls://user:password@host:587, consolemail://) becomes Django 6.1's MAILERS.
-# Production without EMAIL_URL hands mail to a local MTA rather than printing it.
-_email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
-_email_options = {
-    "host": _email.get("EMAIL_HOST"),
-    "port": _email.get("EMAIL_PORT"),
-    "username": _email.get("EMAIL_HOST_USER"),
-    "password": _email.get("EMAIL_HOST_PASSWORD"),
-    "use_tls": _email.get("EMAIL_USE_TLS"),
-    "use_ssl": _email.get("EMAIL_USE_SSL"),
-    "timeout": 30,
-}
+# EMAIL_URL (smtp+tls://user:password@host:587, consolemail://, filemail:///var/mail/site) becomes
+# Django 6.1's MAILERS, with the options of its backend (a backend refuses options it does not know,
+# and the file backend needs its directory). Production without EMAIL_URL hands mail to a local MTA
+# rather than printing it.
+_email_url = env.str("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+_email = env.email_url_config(_email_url)
+if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    _email_options = {
+        "host": _email.get("EMAIL_HOST"),
+        "port": _email.get("EMAIL_PORT"),
+        "username": _email.get("EMAIL_HOST_USER"),
+        "password": _email.get("EMAIL_HOST_PASSWORD"),
+        "use_tls": _email.get("EMAIL_USE_TLS"),
+        "use_ssl": _email.get("EMAIL_USE_SSL"),
+        "timeout": 30,
+    }
+elif _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    # django-environ drops the path's leading slash (filemail:///tmp/mail gives tmp/mail): read it
+    # from the URL itself, so that the URL means the directory it names.
+    _email_path = urlsplit(_email_url)
+    _email_options = {"file_path": str(BASE_DIR / (_email_path.netloc + _email_path.path))}
+else:
+    _email_options = {}
 MAILERS = {
     "default": {
         "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": {k: v for k, v in _email_options.items() if v}
-        if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
-        else {},
+        "OPTIONS": {k: v for k, v in _email_options.items() if v},
     }
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Мекендештер <noreply@mekendeshter.org>")

@@ -84,3 +84,14 @@ def printed_letter_body(stdout):
     """The decoded text of the one letter the console mail backend printed."""
     message = email.message_from_string(stdout.split("\n" + "-" * 79)[0].strip())
     return message.get_payload(decode=True).decode()
+
+
+def test_file_mail_backend_writes_into_the_directory_of_its_url(tmp_path):
+    mail_dir = tmp_path / "mail"
+    code = "from news.tasks import send_subscription_confirmation as send; send('aida@example.org', 'ru', 'TOKEN')"
+    result = run_python(code, **PRODUCTION, EMAIL_URL=f"filemail://{mail_dir}", CELERY_TASK_ALWAYS_EAGER="true")
+    assert result.returncode == 0, result.stderr
+    [letter] = mail_dir.iterdir()
+    message = email.message_from_bytes(letter.read_bytes())
+    assert message["To"] == "aida@example.org"
+    assert "https://example.org/ru/subscribe/confirm/TOKEN/" in message.get_payload(decode=True).decode()
