@@ -16,7 +16,7 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "example.org,www.example.org",
 }
 # Settings this file sets itself; the rest of the environment (e.g. DATABASE_URL) passes through.
-OWN_VARIABLES = ("DJANGO_", "SITE_URL", "EMAIL_URL", "CACHE_URL", "CELERY_")
+OWN_VARIABLES = ("DJANGO_", "SITE_URL", "EMAIL_URL", "CACHE_URL", "CELERY_", "DATABASE_CONN_MAX_AGE")
 
 
 def run_manage(*args, **environ):
@@ -95,3 +95,10 @@ def test_file_mail_backend_writes_into_the_directory_of_its_url(tmp_path):
     message = email.message_from_bytes(letter.read_bytes())
     assert message["To"] == "aida@example.org"
     assert "https://example.org/ru/subscribe/confirm/TOKEN/" in message.get_payload(decode=True).decode()
+
+
+def test_production_checks_persistent_database_connections():
+    code = "from django.db import connection as c; print(c.settings_dict['CONN_MAX_AGE'], c.settings_dict['CONN_HEALTH_CHECKS'])"
+    result = run_python(code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["60", "True"]
