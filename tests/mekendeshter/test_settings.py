@@ -98,7 +98,8 @@ def test_file_mail_backend_writes_into_the_directory_of_its_url(tmp_path):
 
 
 def test_production_checks_persistent_database_connections():
-    code = "from django.db import connection as c; print(c.settings_dict['CONN_MAX_AGE'], c.settings_dict['CONN_HEALTH_CHECKS'])"
+    code = "from django.db import connection; d = connection.settings_dict; print(d['CONN_MAX_AGE'])"
+    code += "; print(d['CONN_HEALTH_CHECKS'])"
     result = run_python(code, **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["60", "True"]
