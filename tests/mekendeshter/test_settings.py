@@ -14,6 +14,8 @@ PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": "k" * 64,
     "DJANGO_ALLOWED_HOSTS": "example.org,www.example.org",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/2",
 }
 # Settings this file sets itself; the rest of the environment (e.g. DATABASE_URL) passes through.
 OWN_VARIABLES = ("DJANGO_", "SITE_URL", "EMAIL_URL", "CACHE_URL", "CELERY_", "DATABASE_CONN_MAX_AGE")
@@ -40,9 +42,12 @@ def run_python(code, **environ):
 @pytest.mark.parametrize(
     ("environ", "message"),
     [
-        ({"DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "example.org"}, "DJANGO_SECRET_KEY"),
-        ({"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "short", "DJANGO_ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
-        ({"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "x" * 64}, "DJANGO_ALLOWED_HOSTS"),
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": ""}, "DJANGO_SECRET_KEY"),
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ""}, "DJANGO_ALLOWED_HOSTS"),
+        ({k: v for k, v in PRODUCTION.items() if k != "CACHE_URL"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "locmemcache://"}, "CACHE_URL"),
+        ({k: v for k, v in PRODUCTION.items() if k != "CELERY_BROKER_URL"}, "CELERY_BROKER_URL"),
     ],
 )
 def test_production_refuses_to_start_unconfigured(environ, message):
@@ -103,3 +108,13 @@ def test_production_checks_persistent_database_connections():
     result = run_python(code, **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["60", "True"]
+
+
+def test_production_keeps_sessions_and_rate_limits_in_the_shared_cache():
+    code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE)"
+    result = run_python(code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+    ]
