@@ -76,3 +76,15 @@ def test_search_finds_outcome_items_of_readable_documents_only(client, status, f
     ItemFactory(section__document__status=status, text_en="Diaspora savings fund", text_ky="", text_ru="")
     html = client.get("/en/search/", {"q": "savings"}).content.decode()
     assert ("Diaspora savings fund" in html) is found
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("ky", "Текстте тыюу салынган белги бар: нөлдүк байт."), ("ru", "Данные содержат запрещённый символ: ноль-байт")],
+)
+def test_search_with_a_nul_byte_says_why_in_the_page_language(client, demo, language, message):
+    response = client.get(f"/{language}/search/?q=a%00b")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'aria-invalid="true"' in html

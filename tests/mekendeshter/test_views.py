@@ -124,7 +124,9 @@ def test_every_page_has_alternates_and_canonical(client, demo):
     html = client.get("/ru/forum/2016/").content.decode()
     for code in ("ky", "ru", "en"):
         assert f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/forum/2016/">' in html
-    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/ky/forum/2016/">' in html
+    # A tag's attributes may wrap onto several lines (djlint formats the templates).
+    flat = " ".join(html.split())
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/ky/forum/2016/">' in flat
     assert '<link rel="canonical" href="http://testserver/ru/forum/2016/">' in html
 
 
