@@ -40,10 +40,11 @@ def reauthenticate(client):
 # --- Email sign-up and sign-in --------------------------------------------------------------
 
 
-def test_sign_up_by_email_needs_verification(client):
-    response = client.post(
-        "/ru/accounts/signup/", {"email": "nurlan@example.org", "password1": PASSWORD, "password2": PASSWORD}
-    )
+def test_sign_up_by_email_needs_verification(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/ru/accounts/signup/", {"email": "nurlan@example.org", "password1": PASSWORD, "password2": PASSWORD}
+        )
     assert response.status_code == 302
     assert response["Location"] == "/ru/accounts/confirm-email/"
     user = get_user_model().objects.get(email="nurlan@example.org")
