@@ -18,7 +18,7 @@ pytestmark = [
 ]
 
 
-def test_worker_retries_a_refused_letter_then_lists_it_and_staff_send_it_again(worker_env, tmp_path):
+def test_worker_retries_a_refused_letter_then_lists_it_and_staff_send_it_again(worker_env, tmp_path):  # noqa: F811
     message = EmailMessage(subject="Каттоо ырасталды", body="Саламатсызбы!", to=["aigul@example.org"])
     with socket.socket() as closed, open(tmp_path / "worker.log", "w") as log:
         closed.bind(("127.0.0.1", 0))  # bound, not listening: every connection is refused
