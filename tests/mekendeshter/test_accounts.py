@@ -413,3 +413,14 @@ def test_deleting_my_account_deletes_my_directory_entry():
     other = DirectoryEntryFactory()
     services.account_delete(user=entry.user)
     assert list(DirectoryEntry.objects.all()) == [other]
+
+
+def test_deleting_my_account_deletes_failed_letters_to_me():
+    from mekendeshter import services
+    from mekendeshter.models import FailedLetter
+
+    me = UserFactory(email="aida@example.org")
+    FailedLetter.objects.create(recipients="Aida@example.org", subject="S", error="E", attempts=1, letter={})
+    kept = FailedLetter.objects.create(recipients="mekendeshter@roza.kg", subject="S", error="E", attempts=1, letter={})
+    services.account_delete(user=me)
+    assert list(FailedLetter.objects.all()) == [kept]
