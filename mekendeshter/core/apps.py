@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -7,3 +8,5 @@ class CoreConfig(AppConfig):
     # every app sends goes through the core), and Celery finds tasks.py.
     name = "mekendeshter.core"
     label = "core"
+    # Staff see its model (Failed letters) under the site's own heading in the admin.
+    verbose_name = _("Site")
