@@ -139,3 +139,9 @@ def test_staff_only_see_failed_letters(client, django_user_model):
     assert client.get("/admin/core/failedletter/").status_code == 302
     client.force_login(django_user_model.objects.create_user(username="u", email="u@example.org", password="x"))
     assert client.get("/admin/core/failedletter/").status_code == 302
+
+
+@pytest.mark.parametrize(("language", "heading"), [("ky", "Жөнөтүлбөй калган каттар"), ("ru", "Неотправленные письма")])
+def test_staff_find_failed_letters_in_their_language(admin_client, language, heading):
+    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in html
