@@ -175,7 +175,8 @@ UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
 
 
 def test_healthz_fails_without_cache(client, db, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": UNREACHABLE_REDIS}}
+    redis = "django.core.cache.backends.redis.RedisCache"
+    settings.CACHES = {"default": {"BACKEND": redis, "LOCATION": UNREACHABLE_REDIS}}
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "ok", "cache": "error", "broker": "ok"}
