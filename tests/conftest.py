@@ -62,3 +62,31 @@ def verified_user(django_user_model):
 @pytest.fixture
 def unverified_user(django_user_model):
     return django_user_model.objects.create_user(username="bolot", email="bolot@example.org", password="x")
+
+
+MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory, django_db_blocker):
+    """`collectstatic` as production runs it: the manifest storage, into a fresh STATIC_ROOT.
+
+    Fails (for every test that uses it) when a static file cannot be collected, e.g. a CSS or JS
+    file that references a file that is not there."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("static")
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
+    with override_settings(STATIC_ROOT=root, STORAGES=storages):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+@pytest.fixture
+def manifest_static(settings, collected_static):
+    """Pages render with hashed static names from the manifest, as in production (missing
+    entries raise, as they do there)."""
+    settings.STATIC_ROOT = collected_static
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
+    return collected_static
