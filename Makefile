@@ -65,7 +65,8 @@ messages-check: messages
 # Production settings must pass Django's deployment checks without a single warning.
 deploy-check: install
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
-		DJANGO_ALLOWED_HOSTS=mekendeshter.org $(MANAGE) check --deploy --fail-level WARNING
+		DJANGO_ALLOWED_HOSTS=mekendeshter.org CACHE_URL=redis://127.0.0.1:6379/1 \
+		CELERY_BROKER_URL=redis://127.0.0.1:6379/2 $(MANAGE) check --deploy --fail-level WARNING
 
 # The production stack of deploy/ on this machine (nginx, two gunicorn, Celery, Redis, PostgreSQL,
 # SMTP), driven as users and staff would; see deploy/prod_check.py. ARGS="--only sessions".

@@ -6,6 +6,9 @@ os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x1y2z3" * 10)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+# Production needs a shared cache and a broker (the benchmark sends no mail).
+os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/3")
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/4")
 
 from mekendeshter.settings import *  # noqa: E402, F403
 

@@ -1,5 +1,5 @@
 import reversion
-from adminsortable2.admin import SortableAdminBase, SortableAdminMixin, SortableInlineAdminMixin
+from adminsortable2.admin import SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin
 from django.template.response import TemplateResponse
@@ -9,7 +9,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
-from mekendeshter.admin import TranslatedAdmin
+# adminsortable2's admin classes with a fix for Django 6.1 (see mekendeshter.admin).
+from mekendeshter.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
 
 from . import exports, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm

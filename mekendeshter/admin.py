@@ -1,3 +1,9 @@
+from pathlib import Path
+
+import adminsortable2
+from adminsortable2 import admin as sortable
+from django import VERSION as DJANGO_VERSION
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html_join
@@ -24,3 +30,32 @@ class TranslatedAdmin(TabbedTranslationAdmin):
             code for code, _name in settings.LANGUAGES if getattr(obj, build_localized_fieldname(first_field, code))
         ]
         return format_html_join(" ", '<span class="lang-filled" lang="{}">{}</span>', ((code, code) for code in filled))
+
+
+# django-admin-sortable2 (2.3.1, the newest release) replaces the admin's actions.js with its own
+# copy named after Django's version, and ships copies up to Django 6.0: on 6.1 its media names a
+# file that does not exist, which the manifest static storage turns into a 500 on every page of a
+# sortable model. Its 6.0 copy fits 6.1 (the admin's actions.js only changed a button's wording).
+# Remove this, and import from adminsortable2 again, once a release ships actions-6.1.js: this
+# fix does nothing when the file for the running Django version exists.
+_SORTABLE_ACTIONS = "adminsortable2/js/actions-{}.{}.js".format(*DJANGO_VERSION[:2])
+_SORTABLE_ACTIONS_SHIPPED = "adminsortable2/js/actions-6.0.js"
+_SORTABLE_ACTIONS_MISSING = not (Path(adminsortable2.__file__).parent / "static" / _SORTABLE_ACTIONS).exists()
+
+
+class _SortableActionsFix:
+    @property
+    def media(self):
+        media = super().media
+        if not _SORTABLE_ACTIONS_MISSING:
+            return media
+        js = [_SORTABLE_ACTIONS_SHIPPED if path == _SORTABLE_ACTIONS else path for path in media._js]
+        return forms.Media(css=media._css, js=js)
+
+
+class SortableAdminBase(_SortableActionsFix, sortable.SortableAdminBase):
+    """adminsortable2's SortableAdminBase, with scripts that exist for this Django version."""
+
+
+class SortableAdminMixin(_SortableActionsFix, sortable.SortableAdminMixin):
+    """adminsortable2's SortableAdminMixin, with scripts that exist for this Django version."""

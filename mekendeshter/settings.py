@@ -107,41 +107,57 @@ TEMPLATES = [
 if "DATABASE_URL" not in env:
     (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0 if DEBUG else 60)
+# A persistent connection is checked before a request reuses it: after a database restart each
+# worker reconnects instead of answering one 500 on its dead connection.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mekendeshter")}
+if not DEBUG and ("CACHE_URL" not in env or CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))):
+    # A per-process cache splits sessions, reauthentication and every rate limit between the
+    # workers (a signed-out session cookie kept working on the other workers).
+    raise ImproperlyConfigured("Set CACHE_URL to a cache that every app server shares (e.g. redis://127.0.0.1:6379/1).")
+# Sessions are read from the shared cache and written through to the database, so that a cache
+# restart or eviction signs nobody out; signing out deletes both copies.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Email ----------------------------------------------------------------------------------
 
-# EMAIL_URL (smtp+tls://user:password@host:587, consolemail://) becomes Django 6.1's MAILERS.
-# Production without EMAIL_URL hands mail to a local MTA rather than printing it.
-_email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
-_email_options = {
-    "host": _email.get("EMAIL_HOST"),
-    "port": _email.get("EMAIL_PORT"),
-    "username": _email.get("EMAIL_HOST_USER"),
-    "password": _email.get("EMAIL_HOST_PASSWORD"),
-    "use_tls": _email.get("EMAIL_USE_TLS"),
-    "use_ssl": _email.get("EMAIL_USE_SSL"),
-    "timeout": 30,
-}
+# EMAIL_URL (smtp+tls://user:password@host:587, consolemail://, filemail:///var/mail/site) becomes
+# Django 6.1's MAILERS, with the options of its backend (a backend refuses options it does not know,
+# and the file backend needs its directory). Production without EMAIL_URL hands mail to a local MTA
+# rather than printing it.
+_email_url = env.str("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+_email = env.email_url_config(_email_url)
+if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    _email_options = {
+        "host": _email.get("EMAIL_HOST"),
+        "port": _email.get("EMAIL_PORT"),
+        "username": _email.get("EMAIL_HOST_USER"),
+        "password": _email.get("EMAIL_HOST_PASSWORD"),
+        "use_tls": _email.get("EMAIL_USE_TLS"),
+        "use_ssl": _email.get("EMAIL_USE_SSL"),
+        "timeout": 30,
+    }
+elif _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    # django-environ drops the path's leading slash (filemail:///tmp/mail gives tmp/mail): read it
+    # from the URL itself, so that the URL means the directory it names.
+    _email_path = urlsplit(_email_url)
+    _email_options = {"file_path": str(BASE_DIR / (_email_path.netloc + _email_path.path))}
+else:
+    _email_options = {}
 MAILERS = {
     "default": {
         "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": {k: v for k, v in _email_options.items() if v}
-        if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
-        else {},
+        "OPTIONS": {k: v for k, v in _email_options.items() if v},
     }
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Мекендештер <noreply@mekendeshter.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The site's address, for links in emails sent outside a request.
-SITE_URL = env.str(
-    "SITE_URL", default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else ''}"
-).rstrip("/")
+# The site's public address, for every link in mail (confirmation, unsubscribe, registration,
+# articles, .ics), which is built outside a request. Production's default is its first host.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
 # The organizing committee: contact requests go to this address; both are shown on every page.
 ORGANIZERS_EMAIL = env.str("ORGANIZERS_EMAIL", default="mekendeshter@roza.kg")
 ORGANIZERS_PHONE = env.str("ORGANIZERS_PHONE", default="+996 312 66 35 38")
@@ -149,6 +165,12 @@ ORGANIZERS_PHONE = env.str("ORGANIZERS_PHONE", default="+996 312 66 35 38")
 # --- Background tasks -----------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
+if not DEBUG and "CELERY_BROKER_URL" not in env:
+    # Without a broker, tasks (mail) would run inside the request: a slow or failing SMTP server
+    # would hold up or fail the page.
+    raise ImproperlyConfigured(
+        "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/2): production sends mail from workers."
+    )
 # With no broker configured (development, tests) tasks run in the calling process.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in env)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -157,8 +179,6 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # --- News, subscriptions and newsletters ----------------------------------------------------
 
-# The site's address in mail (links to confirm, unsubscribe and read articles).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # How long a subscription's confirmation link works, and how often one address may get one.
 SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
 SUBSCRIPTION_RESEND_SECONDS = env.int("SUBSCRIPTION_RESEND_SECONDS", default=600)
