@@ -401,6 +401,7 @@ class ProdCheck:
         self.origin = f"https://127.0.0.1:{self.ports['https']}"
         self.static_seen = {}
         self.staff = None
+        self.prepared = set()
 
     # --- Bringing the stack up -------------------------------------------------------------------
 
@@ -1150,7 +1151,15 @@ http {{
             "while PostgreSQL was down); 200 again after"
         )
 
+    def needs(self, *names):
+        """Run the checks whose data this one needs (for --only), once."""
+        for name in names:
+            if name not in {done for done, _ in self.results} | self.prepared:
+                self.prepared.add(name)
+                getattr(self, f"check_{name}")()
+
     def check_backup(self):
+        self.needs("uploads", "mail")  # photos, covers, registrations and subscriptions to restore
         backups = self.tmp / "backups"
         env = {**self.env}
         files = run([str(DEPLOY / "backup.sh"), str(backups)], env=env).stdout.split()
