@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.http import Http404
 from django.utils.translation import get_language
 
 from diaspora import services as diaspora_services
@@ -22,6 +23,17 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def get_provider(self, request, provider, client_id=None):
+        # Every provider's URLs exist (its app is installed), but only those configured in the
+        # environment or the admin have an app: the others are pages that do not exist, not errors.
+        # (Installing only configured providers would also hide apps that staff add in the admin.)
+        from allauth.socialaccount.models import SocialApp
+
+        try:
+            return super().get_provider(request, provider, client_id=client_id)
+        except SocialApp.DoesNotExist:
+            raise Http404(f"Sign-in with {provider} is not configured.") from None
+
     def save_user(self, request, sociallogin, form=None):
         user = super().save_user(request, sociallogin, form=form)
         diaspora_services.profile_update(user=user, language=get_language())

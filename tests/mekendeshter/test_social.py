@@ -235,3 +235,24 @@ def test_telegram_forged_result_is_refused(client):
     SocialAccount.objects.create(user=user, provider="telegram", uid="7007")
     telegram_sign_in(client, 7007, token="not-the-bot-token")
     assert session_user_id(client) is None
+
+
+@pytest.mark.parametrize("provider", ["google", "facebook", "vk", "odnoklassniki", "mailru", "telegram"])
+@pytest.mark.parametrize("path", ["login/", "login/callback/"])
+def test_unconfigured_provider_pages_do_not_exist(client, settings, provider, path):
+    settings.SOCIALACCOUNT_PROVIDERS = {}
+    client.raise_request_exception = False
+    # Telegram's callback page only hands the URL's fragment back to the site with a POST: it
+    # needs no app, so it opens; what it posts to is checked like the rest.
+    get_status = 200 if (provider, path) == ("telegram", "login/callback/") else 404
+    for language in ("ky", "ru", "en"):
+        url = f"/{language}/accounts/{provider}/{path}"
+        assert client.get(url).status_code == get_status, url
+        assert client.post(url).status_code == 404, url
+
+
+def test_a_configured_provider_still_starts_its_sign_in(client, settings):
+    settings.SOCIALACCOUNT_PROVIDERS = {"google": SETTINGS["google"]}
+    response = client.post("/ky/accounts/google/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://accounts.google.com/")
