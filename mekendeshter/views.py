@@ -41,10 +41,19 @@ def home(request):
     return render(request, "home.html", context)
 
 
+class SearchForm(forms.Form):
+    # CharField refuses NUL bytes (PostgreSQL cannot compare text with them) with a message.
+    q = forms.CharField(required=False)
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+
 @require_GET
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())
-    context = {"query": query, "too_short": 0 < len(query) < site_search.MIN_LENGTH}
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {"form": form, "query": query, "too_short": 0 < len(query) < site_search.MIN_LENGTH}
     if len(query) >= site_search.MIN_LENGTH:
         context["results"] = site_search.search(query)
         context["found"] = any(context["results"].values())

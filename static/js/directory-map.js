@@ -5,6 +5,17 @@
   if (typeof L === "undefined") {
     return;
   }
+  // Leaflet looks for its default marker next to its own files by their plain names, which the
+  // hashed static names of production do not have: the page gives the icon's real URLs.
+  function markerIcon(element) {
+    return L.icon(
+      Object.assign({}, L.Icon.Default.prototype.options, {
+        iconUrl: element.dataset.icon,
+        iconRetinaUrl: element.dataset.icon2x,
+        shadowUrl: element.dataset.iconShadow,
+      }),
+    );
+  }
   document.querySelectorAll("[data-directory-map]").forEach(function (element) {
     var source = document.getElementById(element.dataset.points);
     var points = source ? JSON.parse(source.textContent) : [];
@@ -18,9 +29,10 @@
       attribution: element.dataset.attribution,
     }).addTo(map);
     var bounds = [];
+    var icon = markerIcon(element);
     points.forEach(function (point) {
       // bindPopup with a text node: names are never parsed as HTML.
-      L.marker([point.lat, point.lng], { alt: point.name })
+      L.marker([point.lat, point.lng], { alt: point.name, icon: icon })
         .addTo(map)
         .bindPopup(document.createTextNode(point.name));
       bounds.push([point.lat, point.lng]);

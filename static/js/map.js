@@ -5,6 +5,17 @@
   if (typeof L === "undefined") {
     return;
   }
+  // Leaflet looks for its default marker next to its own files by their plain names, which the
+  // hashed static names of production do not have: the page gives the icon's real URLs.
+  function markerIcon(element) {
+    return L.icon(
+      Object.assign({}, L.Icon.Default.prototype.options, {
+        iconUrl: element.dataset.icon,
+        iconRetinaUrl: element.dataset.icon2x,
+        shadowUrl: element.dataset.iconShadow,
+      }),
+    );
+  }
   document.querySelectorAll("[data-map]").forEach(function (element) {
     var lat = parseFloat(element.dataset.lat);
     var lng = parseFloat(element.dataset.lng);
@@ -17,6 +28,8 @@
       maxZoom: 19,
       attribution: element.dataset.attribution,
     }).addTo(map);
-    L.marker([lat, lng], { alt: element.dataset.label }).addTo(map).bindPopup(element.dataset.label);
+    L.marker([lat, lng], { alt: element.dataset.label, icon: markerIcon(element) })
+      .addTo(map)
+      .bindPopup(element.dataset.label);
   });
 })();

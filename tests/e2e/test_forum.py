@@ -30,6 +30,12 @@ def test_venue_map_and_plain_link(page, site):
     # The script turns the placeholder into a Leaflet map with a marker at the venue.
     expect(page.locator(".map.leaflet-container")).to_be_visible()
     expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
+    # The marker is the image the page names (hashed in production), and it loads.
+    icon = page.locator(".leaflet-marker-icon")
+    assert icon.get_attribute("src") in {
+        page.locator("[data-map]").get_attribute(name) for name in ("data-icon", "data-icon-2x")
+    }
+    page.wait_for_function("document.querySelector('.leaflet-marker-icon').naturalWidth > 0")
 
 
 def test_venue_page_without_javascript(browser, site):

@@ -71,3 +71,15 @@ def test_search_finds_listed_people_by_name_city_and_occupation_only(client):
     assert "Hidden Нурбек" not in html and "nurbek-secret" not in html
     assert "Organisation match" not in html
     assert "Нурбек Listed" in client.get("/en/search/", {"q": "Nurbek"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("ky", "Текстте тыюу салынган белги бар: нөлдүк байт."), ("ru", "Данные содержат запрещённый символ: ноль-байт")],
+)
+def test_search_with_a_nul_byte_says_why_in_the_page_language(client, demo, language, message):
+    response = client.get(f"/{language}/search/?q=a%00b")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'aria-invalid="true"' in html
