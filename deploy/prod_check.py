@@ -1000,6 +1000,21 @@ http {{
 
         flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+        # The directory's map shows associations with coordinates: staff add one in the admin.
+        staff = self.staff_client()
+        page = staff.get("/admin/diaspora/association/add/")
+        names = find_form(page.text, lambda f: "latitude" in f["names"])["names"]
+        response = staff.submit(
+            page,
+            lambda f: "latitude" in f["names"],
+            country="DE",
+            city="Berlin",
+            latitude="52.520008",
+            longitude="13.404954",
+            _save="Save",
+            **{name: "Prod-check Kyrgyz society" for name in names if name.startswith("name_")},
+        )
+        expect(response.final_url.endswith("/admin/diaspora/association/"), f"association: {response.final_url}")
         pages = [f"/en/forum/{self.setup['venue_year']}/venue/", "/ru/directory/"]
         problems, markers = [], 0
         with sync_playwright() as playwright:
