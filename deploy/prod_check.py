@@ -399,7 +399,7 @@ class ProdCheck:
         self.results, self.figures = [], {"pages": 0, "static": 0, "admin": 0, "mails": 0}
         self.ports = {name: free_port() for name in ("https", "http", "web1", "web2", "redis", "smtp")}
         self.origin = f"https://127.0.0.1:{self.ports['https']}"
-        self.static_seen = {}
+        self.static_seen, self.links_seen = {}, {}
         self.staff = None
         self.prepared = set()
 
@@ -674,6 +674,12 @@ http {{
                 problems.append(f"{url}: not in {lang}")
             for ref in re.findall(r'(?:src|href)="(/static/[^"]+)"', response.text):
                 self.static_seen.setdefault(unescape(ref), url)
+            for link in re.findall(r'href="(/(?:ky|ru|en)/[^"#]*)', response.text):
+                link = unescape(link)
+                path, _, query = link.partition("?")
+                # Pages, and their pagination; not every combination of filters, not sign-out.
+                if (not query or re.fullmatch(r"page=\d+", query)) and "/logout/" not in path:
+                    self.links_seen.setdefault(self.origin + link, url)
         return problems
 
     def fetch_pages(self, client, urls, lang_of=lambda url: None):
@@ -725,28 +731,48 @@ http {{
             "directory/me/", "me/",
         ]  # fmt: skip
         urls |= {f"{self.origin}/{lang}/{path}" for lang in LANGS for path in forms}
-        urls = sorted(urls)
         problems, statuses = [], {}
-        # Each language from its own address: the directory's per-client limit is for people,
-        # and this walks every page at once.
-        for index, lang in enumerate(LANGS):
-            mine = [url for url in urls if urlsplit(url).path.startswith(f"/{lang}/")]
-            p, s = self.fetch_pages(self.client(source=f"127.0.0.{11 + index}"), mine, lambda url, lang=lang: lang)
-            problems += p
+
+        def walk(urls):
+            # Each language from its own address: the directory's per-client limit is for people,
+            # and this walks every page at once.
+            for index, lang in enumerate(LANGS):
+                mine = [url for url in urls if urlsplit(url).path.startswith(f"/{lang}/")]
+                client = self.client(source=f"127.0.0.{11 + index}")
+                p, s = self.fetch_pages(client, mine, lambda url, lang=lang: lang)
+                problems.extend(p)
+                for code, n in s.items():
+                    statuses[code] = statuses.get(code, 0) + n
+            rest = [url for url in urls if urlsplit(url).path.split("/")[1] not in LANGS]
+            p, s = self.fetch_pages(self.client(source="127.0.0.14"), rest)
+            problems.extend(p)
             for code, n in s.items():
                 statuses[code] = statuses.get(code, 0) + n
-        rest = [url for url in urls if urlsplit(url).path.split("/")[1] not in LANGS]
-        p, s = self.fetch_pages(self.client(source="127.0.0.14"), rest)
-        problems += p
-        for code, n in s.items():
-            statuses[code] = statuses.get(code, 0) + n
+
+        walk(sorted(urls))
+        # Then every page those pages link to (programme, venue, photos, registrations, feeds,
+        # directory entries, pagination...): a link that does not open is a broken page too.
+        linked = sorted(set(self.links_seen) - urls)
+        walk(linked)
+        urls = sorted(urls) + linked
+        # Sign-in with a provider that is not configured is a page that does not exist, not an error.
+        providers = ["google", "facebook", "vk", "odnoklassniki", "mailru", "telegram"]
+        missing = [f"/{lang}/accounts/{provider}/login/" for lang in LANGS for provider in providers]
+        client = self.client(source="127.0.0.14")
+        for path in missing:
+            response = client.get(path)
+            if response.status_code != 404:
+                problems.append(f"{path}: {response.status_code}, not 404")
+            problems += self.page_problems(path, response)
+        urls += missing
         static_problems, static_count, hashed = self.check_static()
         self.figures["pages"] += len(urls)
         expect(set(statuses) == {200}, f"statuses {statuses}; {problems[:5]}")
         problems += static_problems
         expect(not problems, f"{len(problems)} problems: {problems[:5]}")
         return (
-            f"{len(urls)} pages (sitemap and forms in ky/ru/en) 200 with headers; {static_count} static files "
+            f"{len(urls)} pages (sitemap, forms and the {len(linked)} pages they link to, in ky/ru/en: 200; "
+            f"unconfigured providers' sign-in: 404) with headers; {static_count} static files "
             f"200 ({hashed} hashed, immutable)"
         )
 
@@ -1403,9 +1429,11 @@ def main():
     finally:
         check.down()
         if failed:
-            log(f"logs kept in {check.logs}")
+            log(f"logs kept in {check.logs}; databases {DB_NAME} and {RESTORE_DB_NAME} kept")
         else:
             shutil.rmtree(check.tmp, ignore_errors=True)
+            if pg_ready():
+                psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE); DROP DATABASE IF EXISTS {RESTORE_DB_NAME};")
     return 1 if failed else 0
 
 
