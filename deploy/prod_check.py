@@ -16,6 +16,7 @@ The PostgreSQL check stops and starts the machine's cluster for a few seconds.
 """
 
 import argparse
+import atexit
 import email
 import email.policy
 import io
@@ -1416,8 +1417,11 @@ def main():
         parser.error(f"unknown checks {sorted(unknown)}")
 
     check = ProdCheck(args)
-    # SIGTERM (CI's timeout) and Ctrl-C both end in the finally below, which stops every process.
+    # SIGTERM (CI's timeout), SIGHUP and Ctrl-C all end in the finally below, which stops every
+    # process; atexit covers an exit from anywhere else (stopping twice is harmless).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
+    atexit.register(check.down)
     failed = True
     try:
         try:
