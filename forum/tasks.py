@@ -7,9 +7,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from mekendeshter import letters
+
 from .models import ContactRequest, Registration
 
 
+# These tasks compose a letter (retried if the database is briefly out of reach); the mail task
+# sends it (mekendeshter.letters), so a mail failure never fails the action that asked for it.
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_contact_request(contact_request_id):
     """Forward a contact request to the organizing committee, who answer the sender directly."""
@@ -18,12 +22,13 @@ def send_contact_request(contact_request_id):
     with translation.override("ru"):
         subject = render_to_string("forum/email/contact_request_subject.txt", {"request": contact_request})
         body = render_to_string("forum/email/contact_request.txt", {"request": contact_request})
-    EmailMessage(
+    message = EmailMessage(
         subject=" ".join(subject.split()),
         body=body,
         to=[settings.ORGANIZERS_EMAIL],
         reply_to=[contact_request.email],
-    ).send()
+    )
+    letters.letter_send(message=message)
 
 
 REGISTRATION_EMAILS = ("pending", "confirmed", "waitlisted", "promoted", "cancelled")
@@ -61,4 +66,4 @@ def send_registration_email(registration_id, kind):
                 host=urlsplit(settings.SITE_URL).hostname,
             )
             message.attach(f"mekendeshter-{edition.year}.ics", calendar, "text/calendar")
-    message.send()
+    letters.letter_send(message=message)

@@ -1,15 +1,25 @@
 """allauth adapters: remember the language a person signed up in, for the emails we send them."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404
 from django.utils.translation import get_language
 
 from diaspora import services as diaspora_services
+from mekendeshter import letters
 from mekendeshter.ratelimit import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        # allauth's own send_mail, except that the letter goes to the mail task once the action
+        # is committed, never sent inside the request (mekendeshter.letters).
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
+        letters.letter_send_on_commit(message=self.render_mail(template_prefix, email, ctx))
+
     def get_client_ip(self, request):
         # allauth's rate limits key on the same address as ours (and a request that bypassed the
         # proxy is limited by its own address rather than failing with ImproperlyConfigured).

@@ -8,9 +8,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+
+from . import letters
+from .models import FailedLetter
 
 admin.site.site_header = _("Mekendeshter: administration")
 admin.site.site_title = _("Mekendeshter")
@@ -59,3 +63,31 @@ class SortableAdminBase(_SortableActionsFix, sortable.SortableAdminBase):
 
 class SortableAdminMixin(_SortableActionsFix, sortable.SortableAdminMixin):
     """adminsortable2's SortableAdminMixin, with scripts that exist for this Django version."""
+
+
+@admin.register(FailedLetter)
+class FailedLetterAdmin(admin.ModelAdmin):
+    """Letters the mail server refused after every retry: who, what, why; staff send them again."""
+
+    list_display = ["last_attempt_at", "recipients", "subject", "attempts", "error"]
+    search_fields = ["recipients", "subject"]
+    date_hierarchy = "last_attempt_at"
+    # The letter itself (its body may hold a personal link) is not shown, only resent.
+    fields = readonly_fields = ["recipients", "subject", "error", "attempts", "created_at", "last_attempt_at"]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send again"), permissions=["change"])
+    def send_again(self, request, queryset):
+        count = letters.failed_letter_retry(queryset=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%d letter is being sent again; it leaves this list once sent.",
+                "%d letters are being sent again; each leaves this list once sent.",
+                count,
+            )
+            % count,
+        )

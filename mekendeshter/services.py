@@ -6,6 +6,7 @@ from diaspora import services as diaspora_services
 from forum import services as forum_services
 from forum.models import Registration
 from mekendeshter import selectors
+from mekendeshter.models import FailedLetter
 
 
 @transaction.atomic
@@ -17,6 +18,8 @@ def account_delete(*, user):
     # Subscriptions are kept by address: those of the person's verified addresses go too.
     selectors.subscription_list_for_user(user=user).delete()
     diaspora_services.entry_delete(user=user)
+    # Letters to the person that staff could still resend hold their address and words.
+    FailedLetter.objects.filter(recipients__iexact=user.email).delete()
     # Registrations, email addresses, social accounts, authenticators and the profile go with
     # the user (CASCADE); proposals, supports and comments stay with no author (SET_NULL).
     user.delete()

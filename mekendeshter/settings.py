@@ -176,6 +176,11 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default="CELERY_
 CELERY_TASK_EAGER_PROPAGATES = True
 # One message at a time per worker process: a stopped worker holds back as little as possible.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Transactional letters (registration, contact, subscription, allauth's): a worker retries one
+# that the mail server refuses this many times, waiting MAIL_RETRY_SECONDS, then twice as long
+# each time; a letter that still fails is listed for staff in the admin (Failed letters).
+MAIL_MAX_RETRIES = env.int("MAIL_MAX_RETRIES", default=5)
+MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
 
 # --- News, subscriptions and newsletters ----------------------------------------------------
 

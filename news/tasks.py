@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from mekendeshter import letters
+
 from .models import Delivery, Newsletter
 
 logger = logging.getLogger(__name__)
@@ -38,7 +40,8 @@ def send_subscription_confirmation(email, language, token):
         context = {"confirm_url": url, "days": settings.SUBSCRIPTION_CONFIRM_DAYS}
         subject = " ".join(_render("news/email/confirm_subject.txt", context).split())
         body = _render("news/email/confirm.txt", context)
-    EmailMultiAlternatives(subject=subject, body=body, to=[email]).send()
+    # Sent by the mail task, which retries it and keeps it for staff if it fails.
+    letters.letter_send(message=EmailMultiAlternatives(subject=subject, body=body, to=[email]))
 
 
 def newsletter_message(newsletter, subscription):

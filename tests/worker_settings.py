@@ -10,3 +10,13 @@ CELERY_BROKER_URL = os.environ["CELERY_TEST_BROKER_URL"]
 CELERY_TASK_DEFAULT_QUEUE = os.environ["CELERY_TEST_QUEUE"]
 DATABASES["default"]["NAME"] = os.environ["WORKER_DATABASE_NAME"]  # noqa: F405
 MAILERS = {"default": {"BACKEND": "tests.mailers.RecordingBackend"}}
+if "WORKER_SMTP_PORT" in os.environ:
+    # A mail server that is down (tests/mekendeshter/test_letters_worker.py), quick retries.
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": int(os.environ["WORKER_SMTP_PORT"]), "timeout": 5},
+        }
+    }
+    MAIL_MAX_RETRIES = 2
+    MAIL_RETRY_SECONDS = 1

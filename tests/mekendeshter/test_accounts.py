@@ -40,10 +40,11 @@ def reauthenticate(client):
 # --- Email sign-up and sign-in --------------------------------------------------------------
 
 
-def test_sign_up_by_email_needs_verification(client):
-    response = client.post(
-        "/ru/accounts/signup/", {"email": "nurlan@example.org", "password1": PASSWORD, "password2": PASSWORD}
-    )
+def test_sign_up_by_email_needs_verification(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/ru/accounts/signup/", {"email": "nurlan@example.org", "password1": PASSWORD, "password2": PASSWORD}
+        )
     assert response.status_code == 302
     assert response["Location"] == "/ru/accounts/confirm-email/"
     user = get_user_model().objects.get(email="nurlan@example.org")
@@ -412,3 +413,14 @@ def test_deleting_my_account_deletes_my_directory_entry():
     other = DirectoryEntryFactory()
     services.account_delete(user=entry.user)
     assert list(DirectoryEntry.objects.all()) == [other]
+
+
+def test_deleting_my_account_deletes_failed_letters_to_me():
+    from mekendeshter import services
+    from mekendeshter.models import FailedLetter
+
+    me = UserFactory(email="aida@example.org")
+    FailedLetter.objects.create(recipients="Aida@example.org", subject="S", error="E", attempts=1, letter={})
+    kept = FailedLetter.objects.create(recipients="mekendeshter@roza.kg", subject="S", error="E", attempts=1, letter={})
+    services.account_delete(user=me)
+    assert list(FailedLetter.objects.all()) == [kept]

@@ -15,6 +15,7 @@ from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import TestCase
 
 from tests.factories import UserFactory
 
@@ -137,7 +138,9 @@ def oauth2_sign_in(client, fake_http, provider, *, uid, email, verified):
     response = client.post(login_url)
     assert response.status_code == 302, response.content.decode()[:500]
     state = parse_qs(urlsplit(response["Location"]).query)["state"][0]
-    return client.get(login_url + "callback/", {"code": "fake-code", "state": state})
+    # Letters are queued once the sign-up is committed (the test's transaction never is).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.get(login_url + "callback/", {"code": "fake-code", "state": state})
 
 
 def session_user_id(client):
