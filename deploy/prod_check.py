@@ -428,6 +428,8 @@ class ProdCheck:
             "STATIC_ROOT": str(self.tmp / "static"),
             "MEDIA_ROOT": str(self.tmp / "media"),
             "GUNICORN_WORKERS": "2",
+            # The SMTP check waits for the retries: seconds rather than a minute keep it short.
+            "MAIL_RETRY_SECONDS": "3",
         }
         unknown = set(overrides) - set(base)
         expect(not unknown, f"deploy/env.example lacks {sorted(unknown)}")
