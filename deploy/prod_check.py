@@ -53,10 +53,11 @@ CHECKS = [
     "pages",
     "uploads",
     "mail",
+    "members",
     "sessions",
     "ratelimit",
-    "admin",
     "browser",
+    "admin",
     "reload",
     "postgres",
     "smtp",
@@ -840,10 +841,22 @@ http {{
             f"cover upload: {response.status_code} {response.final_url}",
         )
 
+        # A speaker's photo, through the speaker's add form.
+        page = staff.get("/admin/forum/person/add/")
+        names = find_form(page.text, lambda f: "photo" in f["files"])["names"]
+        response = staff.submit(
+            page,
+            lambda f: "photo" in f["files"],
+            files=[("photo", ("speaker.jpg", jpeg((800, 800), (40, 160, 90)), "image/jpeg"))],
+            _save="Save",
+            **{name: "Айгуль Проверка" for name in names if name.startswith("name_")},
+        )
+        expect(response.final_url.endswith("/admin/forum/person/"), f"speaker upload: {response.final_url}")
+
         media = self.django(MEDIA_CODE)
         expect(media["photo_urls"] and media["cover_urls"], f"nothing stored: {media}")
         client = self.client(source="127.0.0.15")
-        files = media["photo_urls"] + media["cover_urls"]
+        files = media["photo_urls"] + media["cover_urls"] + media["speaker_urls"]
         for url in files:
             response = client.get(url)
             headers = response.headers
@@ -866,7 +879,8 @@ http {{
         expect(client.get(og.group(1)).status_code == 200, f"og:image {og.group(1)} does not open")
         expect(any(url in detail.text for url in media["cover_urls"]), "the article shows no cover")
         return (
-            f"photo via the admin's album form, cover via the article form: {len(files)} files (originals and "
+            "admin forms: a photo (album), a cover (article), a speaker's photo; "
+            f"{len(files)} files (originals and "
             "thumbnails) 200 through nginx with nosniff and a sandbox CSP; photos page, article and og:image "
             "show them"
         )
@@ -966,6 +980,45 @@ http {{
             f"subscribe → letter → confirm on {self.origin} → newsletter from the admin through the worker → "
             f"one-click unsubscribe; registration letter: {opened} links and the .ics open"
         )
+
+    def check_members(self):
+        """A member's own writes: a comment, a proposal to the outcome document, a directory entry."""
+        member = self.client(source="127.0.0.22")
+        self.sign_in(member, MEMBER_EMAIL)
+        article = self.setup["article"]["slug"]
+        page = member.get(f"/ru/news/{article}/")
+        response = member.submit(page, lambda f: "body" in f["names"], body="Спасибо за новость! Проверка.")
+        expect(response.status_code == 200 and article in response.final_url, f"comment: {response.status_code}")
+        page = member.get(f"/ru/forum/{self.setup['open_year']}/outcome/propose/")
+        target = re.search(r'<option value="((?:item|section)-\d+)"', page.text)
+        expect(target, "the proposal form offers nothing to amend")
+        response = member.submit(
+            page,
+            lambda f: "reason" in f["names"],
+            target=target.group(1),
+            text="Дополнить пункт упоминанием молодёжных объединений.",
+            reason="Проверка производственной конфигурации.",
+        )
+        expect(
+            response.status_code == 200 and "/proposals/" in response.final_url,
+            f"proposal: {response.status_code} {response.final_url}",
+        )
+        page = member.get("/ru/directory/me/")
+        response = member.submit(
+            page, lambda f: "consent" in f["names"], display_name="Айгуль П.", country="DE", city="Berlin", consent="on"
+        )
+        expect(
+            response.status_code == 200 and response.final_url.endswith("/ru/directory/me/"),
+            f"directory entry: {response.status_code} {response.final_url}",
+        )
+        counts = self.django(
+            "from diaspora.models import DirectoryEntry\n"
+            "from forum.models import Proposal\n"
+            "from news.models import Comment\n"
+            "result = [Comment.objects.count(), Proposal.objects.count(), DirectoryEntry.objects.count()]"
+        )
+        expect(all(counts), f"not stored: comments, proposals, entries = {counts}")
+        return "a member commented, proposed an amendment and created a directory entry through nginx"
 
     def check_sessions(self):
         one = self.direct(self.ports["web1"], "127.0.0.31")
@@ -1373,12 +1426,13 @@ result = {"urls": urls, "models": len(admin.site._registry), "empty": empty, "no
 """
 
 MEDIA_CODE = """
-from forum.models import Photo
+from forum.models import Person, Photo
 from news.models import Article, COVER_WIDTHS
 
 photo = Photo.objects.select_related("album__edition").latest("pk")
 article = Article.objects.exclude(cover="").latest("updated_at" if hasattr(Article, "updated_at") else "pk")
 result = {
+    "speaker_urls": [person.photo.url for person in Person.objects.exclude(photo="")],
     "year": photo.album.edition.year,
     "photo_urls": [photo.image.url] + [url for url, width in photo.thumbnails],
     "cover_urls": [article.cover.url] + [article.cover_url(width) for width in COVER_WIDTHS],
