@@ -41,6 +41,10 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/lint-imports --no-cache --no-logo
+	@# A function-local import states why it cannot sit at the top: "# noqa: PLC0415 - <reason>".
+	@! grep -rnE --include='*.py' --exclude-dir=$(VENV) --exclude-dir=var 'noqa: PLC0415 *($$|[^ -])' . \
+		|| { echo "State the reason after '# noqa: PLC0415 - '"; exit 1; }
 
 format: install
 	$(VENV)/bin/ruff check --fix .

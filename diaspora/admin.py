@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from mekendeshter.admin import TranslatedAdmin
+from mekendeshter.core.admin import TranslatedAdmin
 
 from . import services
 from .models import Association, DirectoryEntry

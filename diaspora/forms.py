@@ -1,10 +1,8 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from forum.forms import normalise_phone
+from mekendeshter.core.validators import normalise_phone, normalise_telegram, telegram_validator
 
 from .models import DirectoryEntry
 
@@ -13,8 +11,6 @@ DIRECTORY_ENTRY_CONSENT = _(
     "occupation, organisation, about me and fields of expertise for everyone, and each contact for those "
     "I choose. I can hide or delete my entry at any time."
 )
-
-TELEGRAM_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{4,31}$")
 
 
 class EntryForm(forms.ModelForm):
@@ -49,17 +45,15 @@ class EntryForm(forms.ModelForm):
         return name
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_phone(phone) if phone else ""
+        return normalise_phone(self.cleaned_data["phone"])
 
     def clean_whatsapp(self):
-        number = self.cleaned_data["whatsapp"].strip()
-        return normalise_phone(number) if number else ""
+        return normalise_phone(self.cleaned_data["whatsapp"])
 
     def clean_telegram(self):
-        name = self.cleaned_data["telegram"].strip().removeprefix("https://t.me/").lstrip("@")
-        if name and not TELEGRAM_RE.match(name):
-            raise ValidationError(_("Enter a Telegram username: 5 to 32 Latin letters, digits or underscores."))
+        name = normalise_telegram(self.cleaned_data["telegram"])
+        if name:
+            telegram_validator(name)
         return name
 
     def clean(self):

@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from mekendeshter.countries import Countries
+from mekendeshter.core.countries import Countries
+from mekendeshter.core.validators import phone_validator, telegram_validator
 
 
 class AssociationQuerySet(models.QuerySet):
@@ -57,15 +57,6 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
-
-
-# Checked on the model too, so that the admin and the services store only what the links expect.
-phone_validator = RegexValidator(
-    r"^\+[1-9]\d{6,14}$", _("Enter the number in international format, e.g. +996312663538.")
-)
-telegram_validator = RegexValidator(
-    r"^[A-Za-z][A-Za-z0-9_]{4,31}$", _("Enter a Telegram username: 5 to 32 Latin letters, digits or underscores.")
-)
 
 
 class Visibility(models.TextChoices):

@@ -1,25 +1,18 @@
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from mekendeshter.countries import countries, group_small_counts
+from forum.models import Registration
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
+from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
 
-from .models import Association, DirectoryEntry, Profile
-
-STATS_MINIMUM = 5
+from .models import Association, DirectoryEntry
 
 
 def association_list():
     return Association.objects.published()
-
-
-def user_language(*, user):
-    """The language to write to this person in: their preference, else the site's default."""
-    language = Profile.objects.filter(user=user).values_list("language", flat=True).first()
-    return language or settings.LANGUAGE_CODE
 
 
 def _text_filter(terms, fields):
@@ -28,12 +21,10 @@ def _text_filter(terms, fields):
 
 def entry_list(*, country="", query=""):
     """Listed entries, optionally of one country and matching a text in either alphabet."""
-    from mekendeshter.search import MAX_LENGTH, variants
-
     entries = DirectoryEntry.objects.listed()
     if country:
         entries = entries.filter(country=country)
-    query = " ".join(query.split())[:MAX_LENGTH]
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     if query:
         fields = ["display_name", "city", "occupation", "organisation", "expertise"]
         entries = entries.filter(_text_filter(variants(query), fields))
@@ -63,7 +54,7 @@ def entry_countries():
     return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
 
 
-def entry_stats(*, minimum=STATS_MINIMUM):
+def entry_stats(*, minimum=SMALL_COUNT_MINIMUM):
     """Listed entries by country, largest first; countries with fewer than `minimum` people are
     summed into "other" so that no one can be singled out. Returns (rows, other, total)."""
     counts = DirectoryEntry.objects.listed().values("country").annotate(count=Count("pk")).order_by("-count", "country")
@@ -75,8 +66,6 @@ def entry_stats(*, minimum=STATS_MINIMUM):
 def registration_prefill(*, user):
     """The latest registration in which the person agreed to be listed, and the entry details it
     pre-fills (the entry is created only when they save it); (None, {}) when there is none."""
-    from forum.models import Registration
-
     registration = (
         Registration.objects.filter(user=user, directory_consent_at__isnull=False)
         .order_by("-directory_consent_at", "-pk")

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from mekendeshter.search import to_latin
+from mekendeshter.core.translit import to_latin
 
 from .models import DirectoryEntry, Profile
 

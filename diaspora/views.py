@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mekendeshter import ratelimit
+from mekendeshter.core import ratelimit
 
 from . import selectors, services
 from .forms import DIRECTORY_ENTRY_CONSENT, EntryFilterForm, EntryForm

@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
-# adminsortable2's admin classes with a fix for Django 6.1 (see mekendeshter.admin).
-from mekendeshter.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
+# adminsortable2's admin classes with a fix for Django 6.1 (see mekendeshter.core.admin).
+from mekendeshter.core.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
 
 from . import exports, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mekendeshter.images import SafeImageField, open_image
+from mekendeshter.core.images import SafeImageField, open_image
 
 from .models import Album, Organisation, Person
 

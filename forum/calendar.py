@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Calendar, Event
 
-from mekendeshter.i18n import translated
+from mekendeshter.core.i18n import translated
 
 
 def _location(edition):

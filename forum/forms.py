@@ -1,28 +1,15 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mekendeshter.i18n import translated
+from mekendeshter.core.forms import HoneypotFormMixin
+from mekendeshter.core.i18n import translated
+from mekendeshter.core.validators import normalise_phone
 
 from .models import ContactRequest, Edition, Registration
 
-PHONE_RE = re.compile(r"^\+[1-9]\d{6,14}$")
 
-
-def normalise_phone(value):
-    """'+996 (312) 66-35-38' → '+996312663538'; international format required."""
-    compact = re.sub(r"[\s().-]", "", value)
-    if not PHONE_RE.match(compact):
-        raise ValidationError(_("Enter the phone number in international format, e.g. +996 312 66 35 38."))
-    return compact
-
-
-class ContactForm(forms.ModelForm):
-    # A field people never see (hidden by CSS): bots that fill in every field reveal themselves.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
-
+class ContactForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
         model = ContactRequest
         fields = ["name", "email", "phone", "edition", "message"]
@@ -36,21 +23,15 @@ class ContactForm(forms.ModelForm):
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_phone(phone) if phone else ""
+        return normalise_phone(self.cleaned_data["phone"])
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
         if len(message) < 10:
             raise ValidationError(_("Please write a few words about your question."))
         return message
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 DIRECTORY_CONSENT = _(
@@ -90,7 +71,7 @@ class RegistrationForm(forms.ModelForm):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
     def clean_phone(self):
-        return normalise_phone(self.cleaned_data["phone"].strip())
+        return normalise_phone(self.cleaned_data["phone"])
 
     def clean(self):
         data = super().clean()

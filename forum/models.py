@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from mekendeshter.countries import Countries
+from mekendeshter.core.countries import Countries
+from mekendeshter.core.validators import phone_validator
 
 
 class Venue(models.Model):
@@ -201,6 +202,18 @@ class Partnership(models.Model):
         return f"{self.organisation} ({self.get_tier_display()})"
 
 
+class OutcomeDocumentQuerySet(models.QuerySet):
+    def public(self):
+        """What anyone may read: documents open for proposals or final; a draft is for staff only."""
+        return self.filter(status__in=[OutcomeDocument.Status.OPEN, OutcomeDocument.Status.FINAL])
+
+    def open_for_proposals(self):
+        return self.filter(status=OutcomeDocument.Status.OPEN)
+
+    def final(self):
+        return self.filter(status=OutcomeDocument.Status.FINAL)
+
+
 class OutcomeDocument(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -215,6 +228,8 @@ class OutcomeDocument(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
     proposals_note = models.CharField(_("note on proposals"), max_length=300, blank=True)
+
+    objects = OutcomeDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("outcome document")
@@ -312,7 +327,7 @@ class ContactRequest(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))
-    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
     edition = models.ForeignKey(
         Edition,
         verbose_name=_("forum edition"),
@@ -401,7 +416,7 @@ class Album(models.Model):
 
 
 class Photo(models.Model):
-    """A photo, re-encoded as WebP, with thumbnails for `srcset` (see mekendeshter.images)."""
+    """A photo, re-encoded as WebP, with thumbnails for `srcset` (see mekendeshter.core.images)."""
 
     THUMBNAIL_WIDTHS = (480, 960, 1600)
 
@@ -498,7 +513,7 @@ class Registration(models.Model):
     city = models.CharField(_("city"), max_length=100)
     organisation = models.CharField(_("organisation or diaspora association"), max_length=200, blank=True)
     occupation = models.CharField(_("occupation"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=32)
+    phone = models.CharField(_("phone"), max_length=32, validators=[phone_validator])
     needs_transfer = models.BooleanField(_("needs a transfer"), default=False)
     arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
     arrival_time = models.TimeField(_("arrival time"), null=True, blank=True)
@@ -511,6 +526,9 @@ class Registration(models.Model):
     )
     dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
     accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
+    # The language of this person's emails about the registration: the page's when they registered
+    # or last edited it, then their preferred language whenever they change it ("my account").
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     privacy_consent_at = models.DateTimeField(_("consented to the privacy policy"))
     directory_consent_at = models.DateTimeField(_("consented to the directory listing"), null=True, blank=True)
     directory_consent_text = models.TextField(_("directory consent text shown"), blank=True)
@@ -556,12 +574,16 @@ class ProposalQuerySet(models.QuerySet):
         return self.annotate(support_count=models.Count("supports", distinct=True))
 
 
+class ProposalKind(models.TextChoices):
+    # Outside Proposal so that its Meta's constraint can name the kinds.
+    NEW_ITEM = "new", _("new item")
+    AMENDMENT = "amendment", _("amendment")
+
+
 class Proposal(models.Model):
     """A proposal to an outcome document: a new item, or an amendment to a numbered item."""
 
-    class Kind(models.TextChoices):
-        NEW_ITEM = "new", _("new item")
-        AMENDMENT = "amendment", _("amendment")
+    Kind = ProposalKind
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("under review")
@@ -616,7 +638,8 @@ class Proposal(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind="new", item__isnull=True) | models.Q(kind="amendment", item__isnull=False),
+                condition=models.Q(kind=ProposalKind.NEW_ITEM, item__isnull=True)
+                | models.Q(kind=ProposalKind.AMENDMENT, item__isnull=False),
                 name="proposal_amendment_has_item",
             ),
         ]

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from mekendeshter.countries import group_small_counts
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, group_small_counts
 
 from .models import (
     Edition,
@@ -32,10 +32,7 @@ def edition_latest_held():
 def outcome_latest_year():
     """The latest adopted outcome document (drafts open for proposals are linked from their edition)."""
     return (
-        OutcomeDocument.objects.filter(status=OutcomeDocument.Status.FINAL)
-        .order_by("-edition__start_date")
-        .values_list("edition__year", flat=True)
-        .first()
+        OutcomeDocument.objects.final().order_by("-edition__start_date").values_list("edition__year", flat=True).first()
     )
 
 
@@ -62,13 +59,13 @@ def outcome_get(*, year):
     """A published (non-draft) outcome document with its sections and numbered items."""
     items = Item.objects.order_by("number")
     sections = Section.objects.order_by("order", "pk").prefetch_related(Prefetch("items", queryset=items))
-    queryset = OutcomeDocument.objects.exclude(status=OutcomeDocument.Status.DRAFT)
+    queryset = OutcomeDocument.objects.public()
     queryset = queryset.select_related("edition").prefetch_related(Prefetch("sections", queryset=sections))
     return get_object_or_404(queryset, edition__year=year)
 
 
 def outcome_exists(*, edition):
-    return OutcomeDocument.objects.filter(edition=edition).exclude(status=OutcomeDocument.Status.DRAFT).exists()
+    return OutcomeDocument.objects.public().filter(edition=edition).exists()
 
 
 def hotel_list(*, venue):
@@ -112,7 +109,7 @@ def registration_list_for_user(*, user):
     return Registration.objects.filter(user=user).select_related("edition").order_by("-edition__start_date")
 
 
-def registration_stats(*, edition, minimum=5):
+def registration_stats(*, edition, minimum=SMALL_COUNT_MINIMUM):
     """Active registrants by country, largest first. Countries with fewer than `minimum` people are
     summed into "other" (and the page shows a small "other" only as "fewer than `minimum`"), so that
     no person can be singled out. Returns (rows, other)."""
@@ -139,7 +136,7 @@ def outcome_with_proposals_get(*, year):
     sections = Section.objects.order_by("order", "pk").prefetch_related(
         Prefetch("items", queryset=items), Prefetch("proposals", queryset=section_proposals, to_attr="new_items")
     )
-    queryset = OutcomeDocument.objects.exclude(status=OutcomeDocument.Status.DRAFT)
+    queryset = OutcomeDocument.objects.public()
     queryset = queryset.select_related("edition").prefetch_related(Prefetch("sections", queryset=sections))
     return get_object_or_404(queryset, edition__year=year)
 
@@ -148,7 +145,7 @@ def outcome_open_get(*, year):
     sections = Section.objects.order_by("order", "pk").prefetch_related(
         Prefetch("items", queryset=Item.objects.order_by("number"))
     )
-    queryset = OutcomeDocument.objects.filter(status=OutcomeDocument.Status.OPEN).select_related("edition")
+    queryset = OutcomeDocument.objects.open_for_proposals().select_related("edition")
     return get_object_or_404(queryset.prefetch_related(Prefetch("sections", queryset=sections)), edition__year=year)
 
 

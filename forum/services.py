@@ -4,7 +4,8 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from mekendeshter.images import encode_image, open_image
+from mekendeshter.core.images import encode_image, open_image
+from mekendeshter.core.validators import compact_phone
 
 from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
 from .tasks import send_contact_request, send_registration_email
@@ -13,7 +14,7 @@ from .tasks import send_contact_request, send_registration_email
 @transaction.atomic
 def contact_request_create(*, name, email, phone="", edition=None, message, language):
     contact_request = ContactRequest(
-        name=name, email=email, phone=phone, edition=edition, message=message, language=language
+        name=name, email=email, phone=compact_phone(phone), edition=edition, message=message, language=language
     )
     contact_request.full_clean()
     contact_request.save()
@@ -104,6 +105,8 @@ def _notify(registration, kind):
 
 
 def _clean_details(details):
+    if "phone" in details:
+        details["phone"] = compact_phone(details["phone"])
     if not details.get("needs_transfer"):
         details.update(arrival_date=None, arrival_time=None, flight="")
     if not details.get("needs_accommodation"):
@@ -112,8 +115,9 @@ def _clean_details(details):
 
 
 @transaction.atomic
-def registration_create(*, user, edition, directory_consent_text="", **details):
-    """Register `user` for `edition`: confirmed while places are left, else waitlisted.
+def registration_create(*, user, edition, language, directory_consent_text="", **details):
+    """Register `user` for `edition`: confirmed while places are left, else waitlisted; the emails
+    about it are written in `language`.
 
     Submitting twice returns the existing registration; a cancelled one is renewed.
     """
@@ -129,6 +133,7 @@ def registration_create(*, user, edition, directory_consent_text="", **details):
         {key: details[key] for key in Registration.DETAIL_FIELDS if key in details}
     ).items():
         setattr(registration, field, value)
+    registration.language = language
     registration.privacy_consent_at = now
     registration.directory_consent_at = now if directory_consent_text else None
     registration.directory_consent_text = directory_consent_text
@@ -142,10 +147,13 @@ def registration_create(*, user, edition, directory_consent_text="", **details):
 
 
 @transaction.atomic
-def registration_update(*, registration, directory_consent_text=None, **details):
-    """The registrant edits their details while registration is open."""
+def registration_update(*, registration, language=None, directory_consent_text=None, **details):
+    """The registrant edits their details while registration is open (and, with `language`, the
+    language of their emails)."""
     if not registration.edition.registration_is_open() or not registration.is_active:
         raise RegistrationClosed
+    if language is not None:
+        registration.language = language
     for field, value in _clean_details(
         {key: details[key] for key in Registration.DETAIL_FIELDS if key in details}
     ).items():
@@ -184,6 +192,11 @@ def _promote_waitlisted(edition):
 def registration_fill_places(*, edition):
     """After staff raise the capacity: promote from the waiting list into the new places."""
     return _promote_waitlisted(_lock_edition(edition))
+
+
+def registration_language_update(*, user, language):
+    """The person chose another language for their emails: the registrations still running follow."""
+    return Registration.objects.filter(user=user).active().update(language=language)
 
 
 @transaction.atomic
@@ -233,7 +246,8 @@ class ProposalsClosed(Exception):
 
 @transaction.atomic
 def proposal_create(*, author, document, item=None, section=None, text, reason, language):
-    if document.status != OutcomeDocument.Status.OPEN:
+    # The document's row, read again and locked: staff may have closed it since the page was shown.
+    if not OutcomeDocument.objects.open_for_proposals().select_for_update().filter(pk=document.pk).exists():
         raise ProposalsClosed
     proposal = Proposal(
         document=document,

@@ -7,13 +7,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from mekendeshter import letters
+from mekendeshter.core import letters
 
+from .calendar import edition_calendar
 from .models import ContactRequest, Registration
 
 
 # These tasks compose a letter (retried if the database is briefly out of reach); the mail task
-# sends it (mekendeshter.letters), so a mail failure never fails the action that asked for it.
+# sends it (mekendeshter.core.letters), so a mail failure never fails the action that asked for it.
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_contact_request(contact_request_id):
     """Forward a contact request to the organizing committee, who answer the sender directly."""
@@ -37,16 +38,12 @@ REGISTRATION_EMAILS = ("pending", "confirmed", "waitlisted", "promoted", "cancel
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_registration_email(registration_id, kind):
     """Tell a registrant what happened to their registration, in their language, with the .ics."""
-    from diaspora.selectors import user_language
-
-    from .calendar import edition_calendar
-
     registration = Registration.objects.select_related("edition__venue", "user").get(pk=registration_id)
     if kind not in REGISTRATION_EMAILS or not registration.user.email:
         return
     edition = registration.edition
     path_kwargs = {"year": edition.year}
-    with translation.override(user_language(user=registration.user)):
+    with translation.override(registration.language):
         context = {
             "registration": registration,
             "edition": edition,

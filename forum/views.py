@@ -7,7 +7,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mekendeshter import ratelimit
+from mekendeshter.core import ratelimit
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
 from news import selectors as news_selectors
 
 from . import selectors, services
@@ -78,8 +79,7 @@ def contact(request):
         if form.is_valid():
             # Bots that fill in the hidden field see the same thanks, and nothing is stored.
             if not form.is_spam:
-                data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-                services.contact_request_create(**data, language=get_language())
+                services.contact_request_create(**form.submitted_data, language=get_language())
             return redirect("contact_thanks")
     return render(request, "forum/contact.html", {"form": form})
 
@@ -123,10 +123,12 @@ def register(request, year):
             elif form.is_valid():
                 try:
                     if active:
-                        services.registration_update(registration=active, **form.details)
+                        services.registration_update(registration=active, language=get_language(), **form.details)
                         messages.success(request, _("Your registration has been updated."))
                     else:
-                        services.registration_create(user=request.user, edition=edition, **form.details)
+                        services.registration_create(
+                            user=request.user, edition=edition, language=get_language(), **form.details
+                        )
                         messages.success(request, _("You are registered. We have sent you an email."))
                 except services.RegistrationClosed:
                     messages.error(request, _("Registration for this forum is closed."))
@@ -156,12 +158,9 @@ def register_cancel(request, year):
 
 def registration_stats(request, year):
     edition = selectors.edition_get(year=year)
-    rows, other = selectors.registration_stats(edition=edition, minimum=STATS_MINIMUM)
-    context = {"edition": edition, "rows": rows, "other": other, "minimum": STATS_MINIMUM}
+    rows, other = selectors.registration_stats(edition=edition)
+    context = {"edition": edition, "rows": rows, "other": other, "minimum": SMALL_COUNT_MINIMUM}
     return render(request, "forum/registration_stats.html", context)
-
-
-STATS_MINIMUM = 5
 
 
 # --- Proposals to the outcome document ------------------------------------------------------

@@ -6,7 +6,16 @@ from diaspora import services as diaspora_services
 from forum import services as forum_services
 from forum.models import Registration
 from mekendeshter import selectors
-from mekendeshter.models import FailedLetter
+from mekendeshter.core.models import FailedLetter
+
+
+@transaction.atomic
+def preferred_language_update(*, user, language):
+    """The language we write to this person in: the profile's, and that of their running
+    registrations, which carry their own so that forum need not read the profile."""
+    profile = diaspora_services.profile_update(user=user, language=language)
+    forum_services.registration_language_update(user=user, language=language)
+    return profile
 
 
 @transaction.atomic

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
     "django_prose_editor",
+    "mekendeshter.core",
     "mekendeshter",
     "forum",
     "news",
@@ -211,7 +212,7 @@ LANGUAGES = [
 # allauth's own strings whose shipped Kyrgyz is curt or uses other terms than the site.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 # Our own date formats: Django's ky formats capitalise months, Kyrgyz writes them in lower case.
-FORMAT_MODULE_PATH = ["mekendeshter.formats"]
+FORMAT_MODULE_PATH = ["mekendeshter.core.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Bishkek"

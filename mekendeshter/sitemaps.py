@@ -28,7 +28,7 @@ class EditionSitemap(I18nSitemap):
 
 class OutcomeSitemap(I18nSitemap):
     def items(self):
-        return OutcomeDocument.objects.select_related("edition").order_by("pk")
+        return OutcomeDocument.objects.public().select_related("edition").order_by("pk")
 
 
 class ArticleSitemap(I18nSitemap):

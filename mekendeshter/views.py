@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from diaspora import services as diaspora_services
 from diaspora.models import Profile
 from forum import selectors as forum_selectors
 from news import selectors as news_selectors
@@ -118,7 +117,7 @@ def me(request):
     profile = Profile.objects.filter(user=request.user).first()
     form = LanguageForm(request.POST or None, initial={"language": profile.language if profile else get_language()})
     if request.method == "POST" and form.is_valid():
-        diaspora_services.profile_update(user=request.user, language=form.cleaned_data["language"])
+        services.preferred_language_update(user=request.user, language=form.cleaned_data["language"])
         messages.success(request, _("Your preferred language has been saved."))
         return redirect("me")
     context = {**selectors.account_overview(user=request.user), "language_form": form}

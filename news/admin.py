@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 
-from mekendeshter.admin import TranslatedAdmin
-from mekendeshter.images import SafeImageField
+from mekendeshter.core.admin import TranslatedAdmin
+from mekendeshter.core.images import SafeImageField
 
 from . import selectors, services, tasks
 from .models import Article, Comment, Newsletter, NewsSettings, Subscription

@@ -4,7 +4,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from mekendeshter.i18n import translated
+from mekendeshter.core.i18n import translated
 
 from . import selectors
 

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.forms import HoneypotFormMixin
+
 from .models import Article, Comment
 
 
@@ -30,25 +32,18 @@ class CommentForm(forms.Form):
         return body
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(HoneypotFormMixin, forms.Form):
     email = forms.EmailField(label=_("Your email"), max_length=254)
     language = forms.ChoiceField(label=_("Language of the letters"), choices=settings.LANGUAGES)
     news = forms.BooleanField(label=_("News"), required=False, initial=True)
     announcements = forms.BooleanField(label=_("Forum announcements"), required=False, initial=True)
-    # Hidden by CSS: bots that fill in every field reveal themselves.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("news") and not cleaned.get("announcements"):
             raise forms.ValidationError(_("Choose at least one topic."))
         return cleaned
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))

@@ -3,7 +3,7 @@ through the default storage (file system or object storage). JPEG, which every l
 
 import posixpath
 
-from mekendeshter.images import encode_image, open_image
+from mekendeshter.core.images import encode_image, open_image
 
 COVER_WIDTHS = (480, 960, 1200)
 

@@ -30,7 +30,7 @@ class Article(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     title = models.CharField(_("title"), max_length=300)
     lead = models.TextField(_("lead"), blank=True)
-    # HTML from the admin's editor, cleaned against an allow-list when saved (news.sanitize).
+    # HTML from the admin's editor, cleaned against an allow-list when saved (mekendeshter.core.sanitize).
     body = models.TextField(_("text"), blank=True)
     cover = models.ImageField(_("cover image"), upload_to="news/covers/", blank=True)
     cover_alt = models.CharField(

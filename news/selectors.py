@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 
 from forum.models import Edition
 
-from .models import Article, Comment, Newsletter
+from .models import Article, Comment, Delivery, Newsletter
 
 
 def article_list(*, category=None, edition_year=None):
@@ -58,7 +58,7 @@ def newsletter_with_progress(*, pk):
 
 def newsletter_counts(*, newsletter):
     return newsletter.deliveries.aggregate(
-        sent=Count("pk", filter=Q(status="sent")),
-        failed=Count("pk", filter=Q(status="failed")),
-        waiting=Count("pk", filter=Q(status__in=["pending", "sending"])),
+        sent=Count("pk", filter=Q(status=Delivery.Status.SENT)),
+        failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
+        waiting=Count("pk", filter=Q(status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING])),
     )

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from mekendeshter.core.sanitize import clean_html
+
 from . import images, tasks
 from .models import Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
-from .sanitize import clean_html
 
 # --- Articles -------------------------------------------------------------------------------
 

@@ -10,9 +10,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from mekendeshter import letters
+from mekendeshter.core import letters
 
-from .models import Delivery, Newsletter
+from .models import Delivery, Newsletter, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +69,6 @@ def newsletter_message(newsletter, subscription):
 
 @shared_task(autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=3)
 def send_newsletter_test(newsletter_id, email, language=None):
-    from .models import Subscription
-
     newsletter = Newsletter.objects.prefetch_related("articles").get(pk=newsletter_id)
     # A stand-in subscriber: the test shows the real layout, its unsubscribe link leads nowhere.
     subscriber = Subscription(email=email, language=language or settings.LANGUAGE_CODE, token="test")
@@ -83,7 +81,7 @@ def send_newsletter_test(newsletter_id, email, language=None):
 def send_newsletter_batch(newsletter_id, delivery_ids):
     """Send one batch. Each delivery is claimed before its mail goes out and marked sent after,
     so a batch that runs twice (a resumed send, a retried task) sends nothing twice."""
-    from . import services
+    from . import services  # noqa: PLC0415 - services import this module to queue its tasks
 
     newsletter = Newsletter.objects.prefetch_related("articles").get(pk=newsletter_id)
     deliveries = Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.PENDING).select_related(

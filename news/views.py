@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from mekendeshter import ratelimit
+from mekendeshter.core import ratelimit
 
 from . import selectors, services
 from .forms import ArticleFilterForm, CommentForm, SubscriptionForm

@@ -1,8 +1,15 @@
 import os
 
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
+
+from forum.models import Edition
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests
 # are still synchronous and safe.
@@ -25,16 +32,12 @@ def demo(db):
 
 @pytest.fixture
 def edition_2016(demo):
-    from forum.models import Edition
-
     return Edition.objects.get(year=2016)
 
 
 @pytest.fixture
 def admin_user(admin_user):
     """pytest-django's superuser, with the authenticator app that staff need before the admin opens."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
     TOTP.activate(admin_user, generate_totp_secret())
     return admin_user
 
@@ -42,16 +45,12 @@ def admin_user(admin_user):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits (ours and allauth's) count in the cache: each test starts with none used."""
-    from django.core.cache import cache
-
     cache.clear()
 
 
 @pytest.fixture
 def verified_user(django_user_model):
     """A reader allowed to comment: signed up with a verified primary email."""
-    from allauth.account.models import EmailAddress
-
     user = django_user_model.objects.create_user(
         username="aida", email="aida@example.org", password="x", first_name="Аида"
     )
@@ -73,9 +72,6 @@ def collected_static(tmp_path_factory, django_db_blocker):
 
     Fails (for every test that uses it) when a static file cannot be collected, e.g. a CSS or JS
     file that references a file that is not there."""
-    from django.conf import settings
-    from django.test import override_settings
-
     root = tmp_path_factory.mktemp("static")
     storages = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
     with override_settings(STATIC_ROOT=root, STORAGES=storages):

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
-import mekendeshter.countries
+import mekendeshter.core.countries
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='address')),
                 ('display_name', models.CharField(max_length=120, verbose_name='name')),
-                ('country', django_countries.fields.CountryField(countries=mekendeshter.countries.Countries, max_length=2, verbose_name='country of residence')),
+                ('country', django_countries.fields.CountryField(countries=mekendeshter.core.countries.Countries, max_length=2, verbose_name='country of residence')),
                 ('city', models.CharField(blank=True, max_length=100, verbose_name='city')),
                 ('occupation', models.CharField(blank=True, max_length=200, verbose_name='occupation')),
                 ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),

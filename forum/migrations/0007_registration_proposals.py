@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
-import mekendeshter.countries
+import mekendeshter.core.countries
 from django.conf import settings
 from django.db import migrations, models
 
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('pending', 'pending'), ('confirmed', 'confirmed'), ('waitlisted', 'on the waiting list'), ('cancelled', 'cancelled')], db_index=True, default='pending', max_length=10, verbose_name='status')),
                 ('first_name', models.CharField(max_length=100, verbose_name='first name')),
                 ('last_name', models.CharField(max_length=100, verbose_name='last name')),
-                ('country', django_countries.fields.CountryField(countries=mekendeshter.countries.Countries, max_length=2, verbose_name='country of residence')),
+                ('country', django_countries.fields.CountryField(countries=mekendeshter.core.countries.Countries, max_length=2, verbose_name='country of residence')),
                 ('city', models.CharField(max_length=100, verbose_name='city')),
                 ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation or diaspora association')),
                 ('occupation', models.CharField(blank=True, max_length=200, verbose_name='occupation')),

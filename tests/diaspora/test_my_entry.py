@@ -1,5 +1,5 @@
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from diaspora.forms import DIRECTORY_ENTRY_CONSENT
 from diaspora.models import DirectoryEntry, Visibility
@@ -53,8 +53,6 @@ def test_create_my_entry_records_the_consent_shown(client):
 
 
 def translation_of(language):
-    from django.utils import translation
-
     return translation.override(language)
 
 

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
@@ -55,8 +56,6 @@ def test_staff_hide_and_show():
 
 
 def test_contacts_for_each_kind_of_viewer():
-    from django.contrib.auth.models import AnonymousUser
-
     entry = DirectoryEntryFactory(
         email="pub@example.org",
         email_visibility=Visibility.PUBLIC,

@@ -4,7 +4,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from diaspora.models import DirectoryEntry
-from tests.factories import UserFactory
+from tests.factories import AssociationFactory, UserFactory
 
 PHONE = "+996 555 12 34 56"
 
@@ -52,8 +52,6 @@ def test_create_my_entry_then_an_anonymous_visitor_sees_it_without_the_phone(bro
 
 
 def test_directory_map_draws_the_associations_within_the_security_policy(page, site):
-    from tests.factories import AssociationFactory
-
     AssociationFactory(name_en="Compatriots in Moscow", latitude="55.750000", longitude="37.620000")
     AssociationFactory(name_en="Compatriots in Istanbul", country="TR", latitude="41.010000", longitude="28.970000")
     violations = []

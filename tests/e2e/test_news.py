@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 from playwright.sync_api import expect
 
-from news.models import Comment, Newsletter, Subscription
+from news.models import Article, Comment, Newsletter, Subscription
 from tests.factories import NewsletterFactory
 
 ARTICLE = "/en/news/2016-08-28-condolences/"
@@ -135,7 +135,6 @@ def test_admin_rich_text_editor_works_under_the_csp(page, site, admin_user):
     page.locator("#id_slug").fill("new-article")
     page.locator("input[name=_save]").click()
     expect(page.locator(".messagelist")).to_be_visible()
-    from news.models import Article
 
     assert "Жаңы макала" in Article.objects.get(slug="new-article").body_ky
     assert violations == []

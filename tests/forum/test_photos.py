@@ -9,7 +9,7 @@ from PIL import Image
 
 from forum import services
 from forum.models import Album, Organisation, Photo
-from mekendeshter.images import open_image
+from mekendeshter.core.images import open_image
 from tests.factories import EditionFactory
 from tests.utils import count_queries
 

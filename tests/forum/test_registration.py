@@ -1,13 +1,17 @@
 import datetime
+import io
 import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, connections, transaction
+from django.utils import timezone, translation
+from openpyxl import load_workbook
 
 from forum import services
-from forum.models import Registration
+from forum.models import Edition, Registration
+from forum.tasks import send_registration_email
 from tests.factories import OpenEditionFactory, RegistrationFactory, UserFactory
 from tests.utils import count_queries
 
@@ -42,6 +46,7 @@ def details(**overrides):
         "country": "RU",
         "city": "Москва",
         "phone": "+79161234567",
+        "language": "ky",
     }
     return data | overrides
 
@@ -76,7 +81,9 @@ def test_register_creates_a_confirmed_registration_and_emails(client, user, djan
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [user.email]
-    assert edition.title_ky in message.subject  # the user's language (default ky)
+    # Written in the language of the page the person registered on, which the registration keeps.
+    assert registration.language == "ru"
+    assert edition.title_ru in message.subject
     name, content, mimetype = message.attachments[0]
     assert name == f"mekendeshter-{edition.year}.ics" and mimetype == "text/calendar"
     assert "BEGIN:VEVENT" in str(content)
@@ -119,9 +126,22 @@ def test_double_submission_is_harmless(client, user):
     assert registration.first_name == "Айгүл"
 
 
+def test_the_services_store_a_phone_number_in_international_form_only(user):
+    edition = OpenEditionFactory()
+    registration = services.registration_create(user=user, edition=edition, **details(phone="+996 (312) 66-35-38"))
+    assert registration.phone == "+996312663538"
+    with translation.override("ru"):
+        with pytest.raises(ValidationError) as error:
+            services.registration_update(registration=registration, **details(phone="0312 66 35 38", city="Бишкек"))
+        assert error.value.message_dict == {
+            "phone": ["Введите номер телефона в международном формате, например: +996 312 66 35 38."]
+        }
+    registration.refresh_from_db()
+    assert (registration.phone, registration.city) == ("+996312663538", "Москва")
+
+
 def test_one_registration_per_user_and_edition_in_the_database(db):
     registration = RegistrationFactory()
-    from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Registration.objects.create(
@@ -221,12 +241,8 @@ def test_registration_not_open_yet(client, user):
 )
 @pytest.mark.parametrize("kind", ["pending", "confirmed", "waitlisted", "promoted", "cancelled"])
 def test_every_registration_email_in_each_language(kind, language, expected):
-    from diaspora.services import profile_update
-    from forum.tasks import send_registration_email
-
     edition = OpenEditionFactory(year=2030)
-    registration = RegistrationFactory(edition=edition)
-    profile_update(user=registration.user, language=language)
+    registration = RegistrationFactory(edition=edition, language=language)
     send_registration_email(registration.pk, kind)
     message = mail.outbox[0]
     title = getattr(edition, f"title_{language}")
@@ -264,8 +280,6 @@ def test_public_statistics_group_small_countries(client):
 
 
 def test_demo_edition_is_open_for_registration(client, demo):
-    from forum.models import Edition
-
     edition = Edition.objects.get(number=4)
     assert edition.registration_is_open() and edition.capacity
     user = UserFactory()
@@ -358,10 +372,6 @@ def test_transfer_list_carries_only_what_the_driver_needs(admin_client):
 
 
 def test_hotel_list_as_xlsx(admin_client):
-    import io
-
-    from openpyxl import load_workbook
-
     edition = OpenEditionFactory()
     guest = RegistrationFactory(
         edition=edition,

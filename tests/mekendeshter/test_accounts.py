@@ -4,13 +4,19 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import override_settings
 
-from diaspora.models import Profile
+from diaspora.models import DirectoryEntry, Profile
 from forum.models import Proposal, ProposalSupport, Registration
-from tests.factories import ProposalFactory, RegistrationFactory, UserFactory
+from forum.tasks import send_registration_email
+from mekendeshter import services
+from mekendeshter import settings as site_settings
+from mekendeshter.core.models import FailedLetter
+from news.models import Comment, Subscription
+from tests.factories import ArticleFactory, DirectoryEntryFactory, ProposalFactory, RegistrationFactory, UserFactory
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -123,10 +129,6 @@ def test_failed_sign_ins_are_rate_limited(client):
 
 
 def test_rate_limits_count_in_a_real_cache():
-    from django.conf import settings
-
-    from mekendeshter import settings as site_settings
-
     for caches in (settings.CACHES, site_settings.CACHES):
         assert "DummyCache" not in caches["default"]["BACKEND"]
 
@@ -181,8 +183,6 @@ def test_two_factor_setup_page_renders_for_everyone(client):
 
 
 def test_providers_come_from_the_environment(monkeypatch):
-    from mekendeshter import settings as site_settings
-
     for name in ("GOOGLE", "FACEBOOK", "VK", "ODNOKLASSNIKI", "MAILRU", "TELEGRAM"):
         monkeypatch.delenv(f"SOCIAL_{name}_CLIENT_ID", raising=False)
     monkeypatch.delenv("SOCIAL_OIDC_SERVER_URL", raising=False)
@@ -254,6 +254,18 @@ def test_preferred_language_is_saved(client):
     response = signed_in(client, me).post("/ky/me/", {"language": "en"})
     assert response.status_code == 302
     assert Profile.objects.get(user=me).language == "en"
+
+
+def test_preferred_language_carries_to_my_running_registrations(client):
+    me = UserFactory()
+    running = RegistrationFactory(user=me, language="ky")
+    cancelled = RegistrationFactory(user=me, language="ky", status=Registration.Status.CANCELLED)
+    someone_elses = RegistrationFactory(edition=running.edition, language="ky")
+    signed_in(client, me).post("/ky/me/", {"language": "ru"})
+    languages = dict(Registration.objects.values_list("pk", "language"))
+    assert languages == {running.pk: "ru", cancelled.pk: "ky", someone_elses.pk: "ky"}
+    send_registration_email(running.pk, "waitlisted")
+    assert mail.outbox[-1].subject == f"Вы в листе ожидания: {running.edition.title_ru}"
 
 
 def test_download_my_data(client):
@@ -349,11 +361,6 @@ def test_download_my_data_query_count_does_not_grow(client):
 
 
 def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, django_user_model):
-    from allauth.account.models import EmailAddress
-
-    from news.models import Comment, Subscription
-    from tests.factories import ArticleFactory
-
     user = django_user_model.objects.create_user(username="nurlan", email="Nurlan@Example.org", password="x")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     Subscription.objects.create(email="nurlan@example.org", status=Subscription.Status.CONFIRMED, language="ru")
@@ -368,8 +375,6 @@ def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, dja
     assert [s["email"] for s in data["subscriptions"]] == ["nurlan@example.org"]
     assert data["comments"][0]["body"] == "Жакшы жаңылык!"
 
-    from mekendeshter import services
-
     services.account_delete(user=user)
     assert list(Subscription.objects.values_list("email", flat=True)) == ["someone.else@example.org"]
     comment.refresh_from_db()
@@ -380,8 +385,6 @@ def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, dja
 
 
 def test_my_account_links_to_my_directory_entry(client):
-    from tests.factories import DirectoryEntryFactory
-
     me = UserFactory()
     html = signed_in(client, me).get("/en/me/").content.decode()
     assert 'id="my-directory-entry"' in html and "Create my directory entry" in html and "/en/directory/me/" in html
@@ -391,8 +394,6 @@ def test_my_account_links_to_my_directory_entry(client):
 
 
 def test_download_my_data_includes_my_directory_entry(client):
-    from tests.factories import DirectoryEntryFactory
-
     me = UserFactory()
     DirectoryEntryFactory(user=me, phone="+996555123456", phone_visibility="hidden", country="DE")
     DirectoryEntryFactory(phone="+996555999999")
@@ -405,10 +406,6 @@ def test_download_my_data_includes_my_directory_entry(client):
 
 
 def test_deleting_my_account_deletes_my_directory_entry():
-    from diaspora.models import DirectoryEntry
-    from mekendeshter import services
-    from tests.factories import DirectoryEntryFactory
-
     entry = DirectoryEntryFactory()
     other = DirectoryEntryFactory()
     services.account_delete(user=entry.user)
@@ -416,9 +413,6 @@ def test_deleting_my_account_deletes_my_directory_entry():
 
 
 def test_deleting_my_account_deletes_failed_letters_to_me():
-    from mekendeshter import services
-    from mekendeshter.models import FailedLetter
-
     me = UserFactory(email="aida@example.org")
     FailedLetter.objects.create(recipients="Aida@example.org", subject="S", error="E", attempts=1, letter={})
     kept = FailedLetter.objects.create(recipients="mekendeshter@roza.kg", subject="S", error="E", attempts=1, letter={})

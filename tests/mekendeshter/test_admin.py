@@ -3,6 +3,7 @@ from django.contrib import admin
 from reversion.models import Version
 
 from forum.models import Item, OutcomeDocument
+from news.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -109,8 +110,6 @@ def edit_via_revert(admin_client, url, document):
 
 
 def test_article_edits_are_kept_in_the_history(admin_client, demo):
-    from news.models import Article
-
     article = Article.objects.get(slug="2016-08-27-condolences")
     url = f"/admin/news/article/{article.pk}/change/"
     form = admin_client.get(url).context["adminform"].form

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from forum.models import Album, ContactRequest, Edition, Person
-from mekendeshter.models import FailedLetter
+from mekendeshter.core.models import FailedLetter
 from news.models import NewsSettings
 from tests import factories
 
@@ -40,7 +40,7 @@ CREATE = {
     "news.Newsletter": factories.NewsletterFactory,
     "diaspora.Association": factories.AssociationFactory,
     "diaspora.DirectoryEntry": factories.DirectoryEntryFactory,
-    "mekendeshter.FailedLetter": lambda: FailedLetter.objects.create(
+    "core.FailedLetter": lambda: FailedLetter.objects.create(
         recipients="aida@example.org", subject="Каттоо", error="SMTPServerDisconnected", attempts=6, letter={}
     ),
 }

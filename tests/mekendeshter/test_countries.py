@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 
 from diaspora.models import Association
-from mekendeshter.countries import countries
+from mekendeshter.core.countries import countries
 
 
 @pytest.mark.parametrize(

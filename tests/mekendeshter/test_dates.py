@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from mekendeshter.dates import format_date, format_date_range
+from mekendeshter.core.dates import format_date, format_date_range
 
 AUG_1, AUG_2 = datetime.date(2016, 8, 1), datetime.date(2016, 8, 2)
 

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from forum.models import ContactRequest, Registration
-from mekendeshter.models import FailedLetter
+from mekendeshter.core.models import FailedLetter
 from tests.factories import OpenEditionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def assert_listed_for_staff(admin_client, recipient):
     failed = FailedLetter.objects.get(recipients=recipient)
     assert failed.attempts == 1
     assert "ConnectionRefusedError" in failed.error
-    html = admin_client.get("/admin/mekendeshter/failedletter/").content.decode()
+    html = admin_client.get("/admin/core/failedletter/").content.decode()
     assert recipient in html
     assert failed.subject in html
     return failed
@@ -107,13 +107,13 @@ def test_staff_send_a_failed_letter_again(
     action = {"action": "send_again", "_selected_action": [failed.pk]}
     # Still down: the letter stays listed, with one more attempt.
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post("/admin/mekendeshter/failedletter/", action)
+        admin_client.post("/admin/core/failedletter/", action)
     failed.refresh_from_db()
     assert failed.attempts == 2
     # The server is back: the letter goes out as it was composed, and leaves the list.
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post("/admin/mekendeshter/failedletter/", action)
+        admin_client.post("/admin/core/failedletter/", action)
     assert not FailedLetter.objects.exists()
     [message] = mail.outbox
     assert message.to == [settings.ORGANIZERS_EMAIL]
@@ -136,6 +136,12 @@ def test_a_letter_with_an_attachment_survives_the_queue(client, django_capture_o
 
 def test_staff_only_see_failed_letters(client, django_user_model):
     FailedLetter.objects.create(recipients="a@example.org", subject="S", error="E", attempts=1, letter={})
-    assert client.get("/admin/mekendeshter/failedletter/").status_code == 302
+    assert client.get("/admin/core/failedletter/").status_code == 302
     client.force_login(django_user_model.objects.create_user(username="u", email="u@example.org", password="x"))
-    assert client.get("/admin/mekendeshter/failedletter/").status_code == 302
+    assert client.get("/admin/core/failedletter/").status_code == 302
+
+
+@pytest.mark.parametrize(("language", "heading"), [("ky", "Жөнөтүлбөй калган каттар"), ("ru", "Неотправленные письма")])
+def test_staff_find_failed_letters_in_their_language(admin_client, language, heading):
+    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in html

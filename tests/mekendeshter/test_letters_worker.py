@@ -8,8 +8,8 @@ import socket
 import pytest
 from django.core.mail import EmailMessage
 
-from mekendeshter import letters
-from mekendeshter.models import FailedLetter
+from mekendeshter.core import letters
+from mekendeshter.core.models import FailedLetter
 from tests.news.test_celery_worker import BROKER, sent_lines, start_worker, stop, wait_for, worker_env  # noqa: F401
 
 pytestmark = [

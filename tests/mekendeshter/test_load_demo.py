@@ -6,7 +6,9 @@ from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
 from django.test import override_settings
+from modeltranslation.translator import translator
 
+from diaspora.models import DirectoryEntry
 from forum.models import Edition, Item, OutcomeDocument, Partnership
 from mekendeshter.demo import content
 from news.models import Article
@@ -45,8 +47,6 @@ def test_load_demo_content(demo):
 
 
 def test_every_demo_text_is_translated(demo):
-    from modeltranslation.translator import translator
-
     for model in translator.get_registered_models():
         fields = translator.get_options_for_model(model).get_field_names()
         for obj in model.objects.all():
@@ -72,7 +72,5 @@ def test_no_staff_account_in_production(db):
 
 
 def test_load_demo_invents_no_people(demo):
-    from diaspora.models import DirectoryEntry
-
     call_command("load_demo", stdout=io.StringIO())
     assert not DirectoryEntry.objects.exists()

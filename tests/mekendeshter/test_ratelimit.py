@@ -6,7 +6,7 @@ from django.test import RequestFactory
 
 from forum.models import ContactRequest
 from forum.views import CONTACT_LIMIT
-from mekendeshter.ratelimit import client_ip
+from mekendeshter.core.ratelimit import client_ip
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 
-from mekendeshter.search import to_cyrillic, to_latin, variants
-from tests.factories import AssociationFactory
+from mekendeshter.core.translit import to_cyrillic, to_latin, variants
+from tests.factories import AssociationFactory, DirectoryEntryFactory, ItemFactory
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +59,6 @@ def test_search_queries_do_not_grow(client, demo):
 
 
 def test_search_finds_listed_people_by_name_city_and_occupation_only(client):
-    from tests.factories import DirectoryEntryFactory
-
     DirectoryEntryFactory(
         display_name="Нурбек Listed", city="Бишкек", occupation="архитектор", email="nurbek-secret@example.org"
     )
@@ -71,6 +69,13 @@ def test_search_finds_listed_people_by_name_city_and_occupation_only(client):
     assert "Hidden Нурбек" not in html and "nurbek-secret" not in html
     assert "Organisation match" not in html
     assert "Нурбек Listed" in client.get("/en/search/", {"q": "Nurbek"}).content.decode()
+
+
+@pytest.mark.parametrize(("status", "found"), [("draft", False), ("open", True), ("final", True)])
+def test_search_finds_outcome_items_of_readable_documents_only(client, status, found):
+    ItemFactory(section__document__status=status, text_en="Diaspora savings fund", text_ky="", text_ru="")
+    html = client.get("/en/search/", {"q": "savings"}).content.decode()
+    assert ("Diaspora savings fund" in html) is found
 
 
 @pytest.mark.parametrize(

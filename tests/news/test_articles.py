@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from mekendeshter.core.sanitize import clean_html
 from news import images, services
 from news.models import Article
-from news.sanitize import clean_html
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from news import services
 from news.models import Comment, CommentReport, NewsSettings
 from news.views import COMMENT_LIMIT
 from tests.factories import ArticleFactory, CommentFactory
+from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -192,8 +193,6 @@ def test_author_email_and_username_are_never_shown(client, article, django_user_
 
 
 def test_detail_queries_for_a_signed_in_reader_do_not_grow(client, article, verified_user):
-    from tests.utils import count_queries
-
     client.force_login(verified_user)
     CommentFactory(article=article, author=verified_user)
     few = count_queries(client, article.get_absolute_url())

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from news import services
 from news.models import Delivery, Newsletter, Subscription
+from news.tasks import send_newsletter_batch
 from tests.factories import ArticleFactory, NewsletterFactory, SubscriptionFactory
 from tests.mailers import FlakyBackend
+from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +95,6 @@ def test_resuming_a_finished_send_sends_nothing_again(django_capture_on_commit_c
     assert len(mail.outbox) == 5
     # A stopped worker's batches delivered again, or staff pressing "resume": no second copy.
     deliveries = list(newsletter.deliveries.values_list("pk", flat=True))
-    from news.tasks import send_newsletter_batch
 
     send_newsletter_batch.delay(newsletter.pk, deliveries)
     services.newsletter_resume(newsletter=newsletter)
@@ -222,8 +223,6 @@ def test_admin_compose_preview_test_and_send(admin_client, admin_user, django_ca
 
 
 def test_admin_list_queries_do_not_grow(admin_client, django_capture_on_commit_callbacks):
-    from tests.utils import count_queries
-
     NewsletterFactory()
     few = count_queries(admin_client, "/admin/news/newsletter/")
     SubscriptionFactory.create_batch(3)

@@ -40,6 +40,12 @@ def test_subscribe_page(client):
     assert 'value="ru" selected' in html
 
 
+def test_honeypot_pretends_success_and_sends_nothing(client, django_capture_on_commit_callbacks):
+    response = subscribe(client, django_capture_on_commit_callbacks, website="http://spam.example")
+    assert response.status_code == 302 and response["Location"] == "/ru/subscribe/sent/"
+    assert mail.outbox == []
+
+
 def test_double_opt_in(client, django_capture_on_commit_callbacks):
     response = subscribe(client, django_capture_on_commit_callbacks, announcements="")
     assert response.status_code == 302 and response["Location"] == "/ru/subscribe/sent/"

@@ -1,9 +1,9 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from mekendeshter import i18n
-from mekendeshter.dates import format_date_range
-from news.sanitize import clean_html
+from mekendeshter.core import i18n
+from mekendeshter.core.dates import format_date_range
+from mekendeshter.core.sanitize import clean_html
 
 register = template.Library()
 

@@ -67,7 +67,7 @@ def letter_from_dict(letter):
 
 def letter_send(*, message: EmailMessage, failed_letter_id=None):
     """Queue the letter for the mail task (run at once when tasks are eager)."""
-    from .tasks import send_letter
+    from .tasks import send_letter  # noqa: PLC0415 - tasks.py imports this module (the task's helpers)
 
     send_letter.delay(letter_to_dict(message), failed_letter_id)
 

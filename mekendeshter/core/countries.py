@@ -46,7 +46,11 @@ class Countries(BaseCountries):
 countries = Countries()
 
 
-def group_small_counts(counts, *, minimum):
+# Statistics by country never show a country with fewer people than this (registrations, directory).
+SMALL_COUNT_MINIMUM = 5
+
+
+def group_small_counts(counts, *, minimum=SMALL_COUNT_MINIMUM):
     """`counts` rows of {"country": code, "count": n}, largest first, become named rows for the
     countries with at least `minimum` people and one "other" sum for the rest, so that no one can
     be singled out. Returns (rows, other, total)."""

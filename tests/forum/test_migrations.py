@@ -1,0 +1,33 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_registrations_take_the_preferred_language():
+    executor = MigrationExecutor(connection)
+    # Every app at its latest migration but forum, just before registrations carried a language.
+    after = executor.loader.graph.leaf_nodes()
+    before = [node for node in after if node[0] != "forum"] + [("forum", "0007_registration_proposals")]
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    User, Profile = old.get_model("auth", "User"), old.get_model("diaspora", "Profile")
+    Edition, Registration = old.get_model("forum", "Edition"), old.get_model("forum", "Registration")
+    edition = Edition.objects.create(number=1, year=2030, title_ky="Форум", start_date=datetime.date(2030, 7, 1))
+    people = {name: User.objects.create(username=name) for name in ("russian", "english", "no_profile")}
+    Profile.objects.create(user=people["russian"], language="ru")
+    Profile.objects.create(user=people["english"], language="en")
+    for user in people.values():
+        Registration.objects.create(
+            user=user, edition=edition, first_name="A", last_name="B", country="DE", city="Berlin",
+            phone="+49301234567", privacy_consent_at=timezone.now(),
+        )  # fmt: skip
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps
+    languages = dict(new.get_model("forum", "Registration").objects.values_list("user__username", "language"))
+    assert languages == {"russian": "ru", "english": "en", "no_profile": "ky"}
