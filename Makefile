@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: install run demo messages test test-fast lint format migrations-check messages-check deploy-check ci clean bench
+.PHONY: install run demo messages test test-fast lint format migrations-check messages-check deploy-check prod-check ci clean bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed: install python3.12 (or 'pyenv install 3.12')."; exit 1; }
@@ -71,6 +71,11 @@ deploy-check: install
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		DJANGO_ALLOWED_HOSTS=mekendeshter.org CACHE_URL=redis://127.0.0.1:6379/1 \
 		CELERY_BROKER_URL=redis://127.0.0.1:6379/2 $(MANAGE) check --deploy --fail-level WARNING
+
+# The production stack of deploy/ on this machine (nginx, two gunicorn, Celery, Redis, PostgreSQL,
+# SMTP), driven as users and staff would; see deploy/prod_check.py. ARGS="--only sessions".
+prod-check: install
+	$(PY) deploy/prod_check.py $(ARGS)
 
 ci: lint migrations-check messages-check deploy-check test
 

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from diaspora.models import Profile
@@ -19,6 +20,7 @@ from news import selectors as news_selectors
 
 from . import search as site_search
 from . import selectors, services
+from .celery import app as celery_app
 from .context_processors import current_edition
 
 
@@ -69,12 +71,45 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@require_GET
-def healthz(request):
-    """For the load balancer: the app answers and reaches its database."""
+def _health_database():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+
+
+def _health_cache():
+    # A write and a read: a cache that accepts connections but cannot store is down too.
+    cache.set("healthz", "ok", timeout=10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not keep a value")
+
+
+def _health_broker():
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return  # no broker: tasks run in the web process
+    with celery_app.connection_for_write() as broker:
+        # One quick attempt: the load balancer asks often and must get an answer in time.
+        broker.ensure_connection(max_retries=1, timeout=2)
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """For the load balancer and monitoring: the database, the cache and the broker answer.
+
+    503 when one of them does not, naming it, so that the balancer takes the server out and the
+    operator sees which part failed.
+    """
+    checks = {"database": _health_database, "cache": _health_cache, "broker": _health_broker}
+    report = {}
+    for name, check in checks.items():
+        try:
+            check()
+        except Exception:  # any failure of that part is its report, not a 500
+            report[name] = "error"
+        else:
+            report[name] = "ok"
+    healthy = all(state == "ok" for state in report.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **report}, status=200 if healthy else 503)
 
 
 @login_required

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -178,7 +180,52 @@ def test_sitemap_lists_outcome_documents_anyone_may_read_and_no_draft(client):
 
 def test_healthz(client, db):
     response = client.get("/healthz")
-    assert response.json() == {"status": "ok"}
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "broker": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+# Nothing listens on port 1 of the loopback: a connection there is refused at once.
+UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
+
+
+def test_healthz_fails_without_cache(client, db, settings):
+    redis = "django.core.cache.backends.redis.RedisCache"
+    settings.CACHES = {"default": {"BACKEND": redis, "LOCATION": UNREACHABLE_REDIS}}
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "cache": "error", "broker": "ok"}
+
+
+@pytest.fixture
+def broker_url(settings):
+    """Point the Celery app at a broker for one test, as a worker-backed production site is."""
+    from mekendeshter.celery import app
+
+    def use(url):
+        settings.CELERY_TASK_ALWAYS_EAGER = False
+        app.conf.broker_url = url
+
+    previous = app.conf.broker_url
+    yield use
+    app.conf.broker_url = previous
+
+
+def test_healthz_fails_without_broker(client, db, broker_url):
+    broker_url(UNREACHABLE_REDIS)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "cache": "ok", "broker": "error"}
+
+
+def test_healthz_reaches_a_running_broker(client, db, broker_url):
+    url = os.environ.get("CELERY_TEST_BROKER_URL")
+    if not url:
+        pytest.skip("CELERY_TEST_BROKER_URL is not set (CI sets it to a running Redis)")
+    broker_url(url)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["broker"] == "ok"
 
 
 def test_security_headers(client, demo):
