@@ -76,7 +76,7 @@ def log(message):
 
 def smtp_server(port, store):
     """Store every message as a file (envelope recipients first) until SIGTERM."""
-    from aiosmtpd.controller import Controller
+    from aiosmtpd.controller import Controller  # noqa: PLC0415 - only the SMTP child process needs it
 
     store = Path(store)
 
@@ -258,8 +258,8 @@ class Client:
     reached directly over HTTP), optional source address and headers, redirects followed."""
 
     def __init__(self, base, *, public, verify, source=None, headers=None):
-        import requests
-        from requests.adapters import HTTPAdapter
+        import requests  # noqa: PLC0415 - the script's own process modes (--smtp) start without it
+        from requests.adapters import HTTPAdapter  # noqa: PLC0415 - as above
 
         self.base, self.public, self.verify = base.rstrip("/"), public.rstrip("/"), verify
         self.headers, self.cookies, self.source = dict(headers or {}), {}, source
@@ -799,7 +799,7 @@ http {{
         )
 
     def check_uploads(self):
-        from PIL import Image
+        from PIL import Image  # noqa: PLC0415 - only the upload check draws images
 
         staff = self.staff_client()
 
@@ -1080,7 +1080,7 @@ http {{
         )
 
     def check_browser(self):
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only the browser check needs it
 
         flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
