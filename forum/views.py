@@ -67,15 +67,11 @@ def outcome(request, year):
     return render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
 
 
-CONTACT_LIMIT, CONTACT_PERIOD = 5, 3600
-
-
 def contact(request):
     form = ContactForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.allow(request, "contact", limit=CONTACT_LIMIT, period=CONTACT_PERIOD):
-            form.add_error(None, _("Too many messages from your connection. Please try again in an hour."))
-            return render(request, "forum/contact.html", {"form": form}, status=429)
+        if not ratelimit.form_allowed(request, "contact", form):
+            return ratelimit.limited(render(request, "forum/contact.html", {"form": form}), "contact")
         if form.is_valid():
             # Bots that fill in the hidden field see the same thanks, and nothing is stored.
             if not form.is_spam:
@@ -105,8 +101,6 @@ def calendar_ics(request, year):
 
 # --- Registration ---------------------------------------------------------------------------
 
-REGISTER_LIMIT, REGISTER_PERIOD = 20, 3600
-
 
 @login_required
 def register(request, year):
@@ -114,13 +108,12 @@ def register(request, year):
     registration = selectors.registration_for_user(user=request.user, edition=edition)
     is_open = edition.registration_is_open()
     active = registration if registration and registration.is_active else None
-    form = None
+    form, over_limit = None, False
     if is_open:
         form = RegistrationForm(request.POST or None, instance=active or registration)
         if request.method == "POST":
-            if not ratelimit.allow(request, "register", limit=REGISTER_LIMIT, period=REGISTER_PERIOD):
-                form.add_error(None, _("Too many attempts from your connection. Please try again in an hour."))
-            elif form.is_valid():
+            over_limit = not ratelimit.form_allowed(request, "register", form)
+            if not over_limit and form.is_valid():
                 try:
                     if active:
                         services.registration_update(registration=active, language=get_language(), **form.details)
@@ -140,7 +133,8 @@ def register(request, year):
         messages.error(request, _("Registration for this forum is closed."))
         return redirect("forum:register", year=edition.year)
     context = {"edition": edition, "registration": active, "form": form, "is_open": is_open}
-    return render(request, "forum/register.html", context, status=400 if form is not None and form.errors else 200)
+    response = render(request, "forum/register.html", context, status=400 if form is not None and form.errors else 200)
+    return ratelimit.limited(response, "register") if over_limit else response
 
 
 @login_required
@@ -165,30 +159,27 @@ def registration_stats(request, year):
 
 # --- Proposals to the outcome document ------------------------------------------------------
 
-PROPOSAL_LIMIT, PROPOSAL_PERIOD = 10, 3600
-
 
 @login_required
 def propose(request, year):
     document = selectors.outcome_open_get(year=year)
     initial = {"target": request.GET.get("target")} if request.GET.get("target") else None
     form = ProposalForm(request.POST or None, document=document, initial=initial)
-    if request.method == "POST":
-        if not ratelimit.allow(request, "propose", limit=PROPOSAL_LIMIT, period=PROPOSAL_PERIOD):
-            form.add_error(None, _("Too many proposals from your connection. Please try again in an hour."))
-        elif form.is_valid():
-            proposal = services.proposal_create(
-                author=request.user,
-                document=document,
-                text=form.cleaned_data["text"],
-                reason=form.cleaned_data["reason"],
-                language=get_language(),
-                **form.target_kwargs,
-            )
-            messages.success(request, _("Thank you. Your proposal has been sent to the organizing committee."))
-            return redirect(proposal.get_absolute_url())
+    over_limit = request.method == "POST" and not ratelimit.form_allowed(request, "propose", form)
+    if request.method == "POST" and not over_limit and form.is_valid():
+        proposal = services.proposal_create(
+            author=request.user,
+            document=document,
+            text=form.cleaned_data["text"],
+            reason=form.cleaned_data["reason"],
+            language=get_language(),
+            **form.target_kwargs,
+        )
+        messages.success(request, _("Thank you. Your proposal has been sent to the organizing committee."))
+        return redirect(proposal.get_absolute_url())
     context = {"document": document, "edition": document.edition, "form": form}
-    return render(request, "forum/propose.html", context, status=400 if form.errors else 200)
+    response = render(request, "forum/propose.html", context, status=400 if form.errors else 200)
+    return ratelimit.limited(response, "propose") if over_limit else response
 
 
 def proposal_detail(request, year, pk):

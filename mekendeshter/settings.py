@@ -188,12 +188,20 @@ NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
 NEWSLETTER_RETRY_SECONDS = env.int("NEWSLETTER_RETRY_SECONDS", default=60)
 
-# --- Diaspora directory ---------------------------------------------------------------------
+# --- Rate limits ----------------------------------------------------------------------------
 
-# Directory pages (lists and people's entries) one client may open per period: enough for a
-# person, slow for a scraper walking every page.
-DIRECTORY_RATE_LIMIT = env.int("DIRECTORY_RATE_LIMIT", default=60)
-DIRECTORY_RATE_PERIOD = env.int("DIRECTORY_RATE_PERIOD", default=600)
+# What one client may do per scope: (attempts, period in seconds); past it a page answers 429
+# with Retry-After (mekendeshter/core/ratelimit.py). Directory pages (lists and people's entries):
+# enough for a person, slow for a scraper walking every page.
+RATE_LIMITS = {
+    "contact": (5, 3600),
+    "register": (20, 3600),
+    "propose": (10, 3600),
+    "comment": (10, 3600),
+    "comment-report": (20, 3600),
+    "subscribe": (10, 3600),
+    "directory": (env.int("DIRECTORY_RATE_LIMIT", default=60), env.int("DIRECTORY_RATE_PERIOD", default=600)),
+}
 
 # --- Languages ------------------------------------------------------------------------------
 
