@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -57,7 +57,7 @@ def experts(request):
 @require_GET
 @rate_limited("directory")
 def entry(request, slug):
-    entry = selectors.entry_get(slug=slug)
+    entry = get_object_or_404(selectors.entry_queryset(), slug=slug)
     context = {"entry": entry, "contacts": entry.contacts_for(request.user)}
     response = render(request, "diaspora/entry_detail.html", context)
     if request.user.is_authenticated:

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,7 +24,7 @@ EDITION_ARTICLES = 5
 
 
 def edition_detail(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     previous, following = selectors.edition_neighbours(edition=edition)
     context = {
         "edition": edition,
@@ -39,31 +39,31 @@ def edition_detail(request, year):
 
 
 def programme(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     sessions = selectors.session_list(edition=edition)
     return render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
 
 
 def photos(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     return render(request, "forum/photos.html", {"edition": edition, "albums": selectors.album_list(edition=edition)})
 
 
 def photo(request, year, pk):
-    photo = selectors.photo_get(year=year, pk=pk)
+    photo = get_object_or_404(selectors.photo_queryset(), pk=pk, album__edition__year=year)
     previous, following = selectors.photo_neighbours(photo=photo)
     context = {"edition": photo.album.edition, "photo": photo, "previous_photo": previous, "next_photo": following}
     return render(request, "forum/photo.html", context)
 
 
 def venue(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     context = {"edition": edition, "venue": edition.venue, "hotels": selectors.hotel_list(venue=edition.venue)}
     return render(request, "forum/venue.html", context)
 
 
 def outcome(request, year):
-    document = selectors.outcome_with_proposals_get(year=year)
+    document = get_object_or_404(selectors.outcome_with_proposals_queryset(), edition__year=year)
     return render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
 
 
@@ -85,7 +85,7 @@ def contact_thanks(request):
 
 
 def calendar_ics(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     if edition.date_precision == edition.DatePrecision.MONTH:
         raise Http404("The exact days of this edition are not known.")
     body = edition_calendar(
@@ -104,7 +104,7 @@ def calendar_ics(request, year):
 
 @login_required
 def register(request, year):
-    edition = selectors.registration_edition_get(year=year)
+    edition = get_object_or_404(selectors.registration_edition_queryset(), year=year)
     registration = selectors.registration_for_user(user=request.user, edition=edition)
     is_open = edition.registration_is_open()
     active = registration if registration and registration.is_active else None
@@ -140,7 +140,7 @@ def register(request, year):
 @login_required
 @require_POST
 def register_cancel(request, year):
-    edition = selectors.registration_edition_get(year=year)
+    edition = get_object_or_404(selectors.registration_edition_queryset(), year=year)
     registration = selectors.registration_for_user(user=request.user, edition=edition)
     if registration is None:
         raise Http404("No registration.")
@@ -151,7 +151,7 @@ def register_cancel(request, year):
 
 
 def registration_stats(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     rows, other = selectors.registration_stats(edition=edition)
     context = {"edition": edition, "rows": rows, "other": other, "minimum": SMALL_COUNT_MINIMUM}
     return render(request, "forum/registration_stats.html", context)
@@ -162,7 +162,7 @@ def registration_stats(request, year):
 
 @login_required
 def propose(request, year):
-    document = selectors.outcome_open_get(year=year)
+    document = get_object_or_404(selectors.outcome_open_queryset(), edition__year=year)
     initial = {"target": request.GET.get("target")} if request.GET.get("target") else None
     form = ProposalForm(request.POST or None, document=document, initial=initial)
     over_limit = request.method == "POST" and not ratelimit.form_allowed(request, "propose", form)
@@ -183,7 +183,8 @@ def propose(request, year):
 
 
 def proposal_detail(request, year, pk):
-    proposal = selectors.proposal_visible_get(year=year, pk=pk, user=request.user)
+    queryset = selectors.proposal_queryset().visible_to(request.user)
+    proposal = get_object_or_404(queryset, pk=pk, document__edition__year=year)
     supported = selectors.proposal_supported_ids(user=request.user, proposals=[proposal])
     context = {"proposal": proposal, "edition": proposal.document.edition, "supported": supported}
     return render(request, "forum/proposal_detail.html", context)
@@ -192,9 +193,8 @@ def proposal_detail(request, year, pk):
 @login_required
 @require_POST
 def proposal_support(request, year, pk):
-    proposal = selectors.proposal_visible_get(year=year, pk=pk, user=request.user)
-    if proposal.status == proposal.Status.SUBMITTED:
-        raise Http404("Not public yet.")
+    # Only a proposal with an official answer can be supported (not even the author's under review).
+    proposal = get_object_or_404(selectors.proposal_queryset().public(), pk=pk, document__edition__year=year)
     if services.proposal_support(proposal=proposal, user=request.user):
         messages.success(request, _("Thank you for your support."))
     return redirect(proposal.get_absolute_url())

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -53,13 +53,13 @@ def _article_context(request, article, comment_form=None):
 
 
 def article_detail(request, slug):
-    article = selectors.article_get(slug=slug)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
     return render(request, "news/article_detail.html", _article_context(request, article))
 
 
 @require_POST
 def comment_create(request, slug):
-    article = selectors.article_get(slug=slug)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
     if not services.user_has_verified_email(request.user) or not article.comments_enabled:
         raise PermissionDenied
     form = CommentForm(request.POST)
@@ -76,8 +76,8 @@ def comment_create(request, slug):
 
 
 def _own_comment(request, slug, pk):
-    article = selectors.article_get(slug=slug)
-    comment = selectors.comment_get(article=article, pk=pk)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
+    comment = get_object_or_404(selectors.comment_queryset(), article=article, pk=pk)
     if not request.user.is_authenticated or comment.author_id != request.user.pk:
         raise Http404
     return comment
@@ -108,8 +108,8 @@ def comment_delete(request, slug, pk):
 @require_POST
 @ratelimit.rate_limited("comment-report")
 def comment_report(request, slug, pk):
-    article = selectors.article_get(slug=slug)
-    comment = selectors.comment_get(article=article, pk=pk)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
+    comment = get_object_or_404(selectors.comment_queryset(), article=article, pk=pk)
     if not request.user.is_authenticated or comment.status != Comment.Status.PUBLISHED:
         raise Http404
     services.comment_report(comment=comment, reporter=request.user)
