@@ -253,8 +253,11 @@ STORAGES = {
 
 # --- Maps -----------------------------------------------------------------------------------
 
-# OpenStreetMap's tiles; a self-hosted tile server can replace them (add it to the CSP img-src).
+# OpenStreetMap's tiles; a self-hosted tile server can replace them. Its origin is the one image
+# source the Content Security Policy admits besides the site ({s} subdomains as a wildcard).
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+_tiles = urlsplit(MAP_TILE_URL)
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"
 
 # --- Authentication (django-allauth) --------------------------------------------------------
 
@@ -399,7 +402,7 @@ SECURE_CSP = {
     # The hash admits the one <style> element the admin's rich-text editor (Tiptap's base CSS in
     # django-prose-editor 0.28) inserts; update it with that package (tests/e2e/test_news.py checks).
     "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
-    "img-src": [CSP.SELF, "data:", "https://tile.openstreetmap.org"],
+    "img-src": [CSP.SELF, "data:", MAP_TILE_ORIGIN],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
