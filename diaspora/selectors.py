@@ -2,7 +2,6 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404
 
 from forum.models import Registration
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
@@ -40,8 +39,9 @@ def entry_search(*, terms):
     return DirectoryEntry.objects.listed().filter(_text_filter(terms, ["display_name", "city", "occupation"]))
 
 
-def entry_get(*, slug):
-    return get_object_or_404(DirectoryEntry.objects.listed(), slug=slug)
+def entry_queryset():
+    """Entries anyone may open: listed ones."""
+    return DirectoryEntry.objects.listed()
 
 
 def entry_for_user(*, user):

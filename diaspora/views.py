@@ -1,16 +1,12 @@
-from functools import wraps
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mekendeshter.core import ratelimit
+from mekendeshter.core.lists import list_page
+from mekendeshter.core.ratelimit import rate_limited
 
 from . import selectors, services
 from .forms import DIRECTORY_ENTRY_CONSENT, EntryFilterForm, EntryForm
@@ -19,58 +15,49 @@ ASSOCIATIONS_PER_PAGE = 30
 ENTRIES_PER_PAGE = 20
 
 
-def rate_limited(view):
-    """Directory pages count per client; past the limit they answer a translated 429 page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        limit, period = settings.DIRECTORY_RATE_LIMIT, settings.DIRECTORY_RATE_PERIOD
-        if not ratelimit.allow(request, "directory", limit=limit, period=period):
-            response = render(request, "diaspora/too_many_requests.html", status=429)
-            response["Retry-After"] = str(period)
-            return response
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _filtered_entries(request, selector, page_param="page"):
     form = EntryFilterForm(request.GET or None, country_choices=selectors.entry_countries())
-    filters = form.cleaned_data if form.is_valid() else {}
-    country, query = filters.get("country", ""), filters.get("q", "")
-    entries = selector(country=country, query=query)
-    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get(page_param))
-    querystring = urlencode({key: value for key, value in (("q", query), ("country", country)) if value})
-    return {"filter_form": form, "entries_page": page, "entries": page.object_list, "entries_query": querystring}
+    entries = list_page(
+        request,
+        lambda filters: selector(country=filters.get("country", ""), query=filters.get("q", "")),
+        per_page=ENTRIES_PER_PAGE,
+        form=form,
+        page_param=page_param,
+    )
+    page = entries.page
+    return {"filter_form": form, "entries_page": page, "entries": page.object_list, "entries_query": entries.query}
 
 
 @require_GET
-@rate_limited
+@rate_limited("directory")
 def directory(request):
-    associations = Paginator(selectors.association_list(), ASSOCIATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": associations, "associations": associations.object_list}
-    context |= _filtered_entries(request, selectors.entry_list, page_param="people")
-    other = {key: request.GET[key] for key in ("q", "country") if request.GET.get(key)}
-    context["associations_query"] = urlencode(other)
-    context["map_points"] = [
-        {"lat": float(item.latitude), "lng": float(item.longitude), "name": str(item.name)}
-        for item in associations.object_list
-        if item.latitude is not None and item.longitude is not None
-    ]
+    context = _filtered_entries(request, selectors.entry_list, page_param="people")
+    associations = list_page(request, lambda _filters: selectors.association_list(), per_page=ASSOCIATIONS_PER_PAGE)
+    context |= {
+        "page": associations.page,
+        "associations": associations.page.object_list,
+        # Pages of associations keep the people filter.
+        "associations_query": context["entries_query"],
+        "map_points": [
+            {"lat": float(item.latitude), "lng": float(item.longitude), "name": str(item.name)}
+            for item in associations.page.object_list
+            if item.latitude is not None and item.longitude is not None
+        ],
+    }
     return render(request, "diaspora/directory.html", context)
 
 
 @require_GET
-@rate_limited
+@rate_limited("directory")
 def experts(request):
     context = _filtered_entries(request, selectors.expert_list)
     return render(request, "diaspora/experts.html", context)
 
 
 @require_GET
-@rate_limited
+@rate_limited("directory")
 def entry(request, slug):
-    entry = selectors.entry_get(slug=slug)
+    entry = get_object_or_404(selectors.entry_queryset(), slug=slug)
     context = {"entry": entry, "contacts": entry.contacts_for(request.user)}
     response = render(request, "diaspora/entry_detail.html", context)
     if request.user.is_authenticated:

@@ -77,19 +77,17 @@ class EditionAdmin(SortableAdminBase, TranslatedAdmin):
     inlines = [KeyFigureInline, PartnershipInline]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "capacity" in form.changed_data:
-            promoted = services.registration_fill_places(edition=obj)
-            if promoted:
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%d person moved from the waiting list to a place.",
-                        "%d people moved from the waiting list to places.",
-                        len(promoted),
-                    )
-                    % len(promoted),
+        promoted = services.edition_save(edition=obj)
+        if promoted:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d person moved from the waiting list to a place.",
+                    "%d people moved from the waiting list to places.",
+                    len(promoted),
                 )
+                % len(promoted),
+            )
 
 
 class HotelInline(SortableInlineAdminMixin, TranslationTabularInline):

@@ -570,6 +570,12 @@ class ProposalQuerySet(models.QuerySet):
         """Proposals with an official answer: shown under the item they concern."""
         return self.exclude(status=Proposal.Status.SUBMITTED)
 
+    def visible_to(self, user):
+        """What `user` may open: public proposals, and their own under review."""
+        if not user.is_authenticated:
+            return self.public()
+        return self.filter(~models.Q(status=Proposal.Status.SUBMITTED) | models.Q(author=user))
+
     def with_support_count(self):
         return self.annotate(support_count=models.Count("supports", distinct=True))
 

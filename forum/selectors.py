@@ -1,6 +1,7 @@
+"""Reads of the forum app. They return querysets or objects and know nothing of HTTP: a view
+fetches one object with get_object_or_404(selector(), ...)."""
+
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, group_small_counts
@@ -40,8 +41,9 @@ def edition_list():
     return Edition.objects.prefetch_related("figures")
 
 
-def edition_get(*, year):
-    return get_object_or_404(Edition.objects.select_related("venue").prefetch_related("figures"), year=year)
+def edition_queryset():
+    """Editions for their own pages: with the venue and the key figures."""
+    return Edition.objects.select_related("venue").prefetch_related("figures")
 
 
 def edition_neighbours(*, edition):
@@ -53,15 +55,6 @@ def edition_neighbours(*, edition):
 
 def partnership_list(*, edition):
     return Partnership.objects.filter(edition=edition).select_related("organisation")
-
-
-def outcome_get(*, year):
-    """A published (non-draft) outcome document with its sections and numbered items."""
-    items = Item.objects.order_by("number")
-    sections = Section.objects.order_by("order", "pk").prefetch_related(Prefetch("items", queryset=items))
-    queryset = OutcomeDocument.objects.public()
-    queryset = queryset.select_related("edition").prefetch_related(Prefetch("sections", queryset=sections))
-    return get_object_or_404(queryset, edition__year=year)
 
 
 def outcome_exists(*, edition):
@@ -85,8 +78,8 @@ def album_exists(*, edition):
     return Photo.objects.filter(album__edition=edition).exists()
 
 
-def photo_get(*, year, pk):
-    return get_object_or_404(Photo.objects.select_related("album__edition"), pk=pk, album__edition__year=year)
+def photo_queryset():
+    return Photo.objects.select_related("album__edition")
 
 
 def photo_neighbours(*, photo):
@@ -97,8 +90,8 @@ def photo_neighbours(*, photo):
     return before.order_by("-order", "-pk").first(), after.order_by("order", "pk").first()
 
 
-def registration_edition_get(*, year):
-    return get_object_or_404(Edition.objects.select_related("venue"), year=year)
+def registration_edition_queryset():
+    return Edition.objects.select_related("venue")
 
 
 def registration_for_user(*, user, edition):
@@ -128,36 +121,36 @@ def _public_proposals():
     return Proposal.objects.public().with_support_count().order_by("created_at", "pk")
 
 
-def outcome_with_proposals_get(*, year):
-    """The outcome document with each item's and section's public (answered) proposals."""
+def outcome_with_proposals_queryset():
+    """Outcome documents anyone may read, with each item's and section's public (answered) proposals."""
     proposals = _public_proposals()
     items = Item.objects.order_by("number").prefetch_related(Prefetch("proposals", queryset=proposals))
     section_proposals = proposals.filter(item__isnull=True)
     sections = Section.objects.order_by("order", "pk").prefetch_related(
         Prefetch("items", queryset=items), Prefetch("proposals", queryset=section_proposals, to_attr="new_items")
     )
-    queryset = OutcomeDocument.objects.public()
-    queryset = queryset.select_related("edition").prefetch_related(Prefetch("sections", queryset=sections))
-    return get_object_or_404(queryset, edition__year=year)
+    return (
+        OutcomeDocument.objects.public()
+        .select_related("edition")
+        .prefetch_related(Prefetch("sections", queryset=sections))
+    )
 
 
-def outcome_open_get(*, year):
+def outcome_open_queryset():
+    """Outcome documents open for proposals, with their sections and numbered items."""
     sections = Section.objects.order_by("order", "pk").prefetch_related(
         Prefetch("items", queryset=Item.objects.order_by("number"))
     )
-    queryset = OutcomeDocument.objects.open_for_proposals().select_related("edition")
-    return get_object_or_404(queryset.prefetch_related(Prefetch("sections", queryset=sections)), edition__year=year)
-
-
-def proposal_visible_get(*, year, pk, user):
-    """A proposal its author may always see; others only once it has an official answer."""
-    queryset = Proposal.objects.with_support_count().select_related(
-        "document__edition", "section", "item", "merged_into"
+    return (
+        OutcomeDocument.objects.open_for_proposals()
+        .select_related("edition")
+        .prefetch_related(Prefetch("sections", queryset=sections))
     )
-    proposal = get_object_or_404(queryset, pk=pk, document__edition__year=year)
-    if proposal.status == Proposal.Status.SUBMITTED and (not user.is_authenticated or proposal.author_id != user.pk):
-        raise Http404("No such proposal.")
-    return proposal
+
+
+def proposal_queryset():
+    """Proposals for their own page (callers narrow it with `visible_to`)."""
+    return Proposal.objects.with_support_count().select_related("document__edition", "section", "item", "merged_into")
 
 
 def proposal_list_for_user(*, user):

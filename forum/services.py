@@ -194,6 +194,20 @@ def registration_fill_places(*, edition):
     return _promote_waitlisted(_lock_edition(edition))
 
 
+@transaction.atomic
+def edition_save(*, edition):
+    """Save staff's edits to an edition. When its capacity changed, places it now has free go to
+    the waiting list at once, first come first served; returns the registrations promoted."""
+    created = edition.pk is None
+    # The row lock also holds back registrations until the new capacity is saved.
+    previous = None if created else _lock_edition(edition).capacity
+    edition.full_clean()
+    edition.save()
+    if created or edition.capacity == previous:
+        return []
+    return _promote_waitlisted(edition)
+
+
 def registration_language_update(*, user, language):
     """The person chose another language for their emails: the registrations still running follow."""
     return Registration.objects.filter(user=user).active().update(language=language)

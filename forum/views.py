@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,7 +24,7 @@ EDITION_ARTICLES = 5
 
 
 def edition_detail(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     previous, following = selectors.edition_neighbours(edition=edition)
     context = {
         "edition": edition,
@@ -39,43 +39,39 @@ def edition_detail(request, year):
 
 
 def programme(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     sessions = selectors.session_list(edition=edition)
     return render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
 
 
 def photos(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     return render(request, "forum/photos.html", {"edition": edition, "albums": selectors.album_list(edition=edition)})
 
 
 def photo(request, year, pk):
-    photo = selectors.photo_get(year=year, pk=pk)
+    photo = get_object_or_404(selectors.photo_queryset(), pk=pk, album__edition__year=year)
     previous, following = selectors.photo_neighbours(photo=photo)
     context = {"edition": photo.album.edition, "photo": photo, "previous_photo": previous, "next_photo": following}
     return render(request, "forum/photo.html", context)
 
 
 def venue(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     context = {"edition": edition, "venue": edition.venue, "hotels": selectors.hotel_list(venue=edition.venue)}
     return render(request, "forum/venue.html", context)
 
 
 def outcome(request, year):
-    document = selectors.outcome_with_proposals_get(year=year)
+    document = get_object_or_404(selectors.outcome_with_proposals_queryset(), edition__year=year)
     return render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
-
-
-CONTACT_LIMIT, CONTACT_PERIOD = 5, 3600
 
 
 def contact(request):
     form = ContactForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.allow(request, "contact", limit=CONTACT_LIMIT, period=CONTACT_PERIOD):
-            form.add_error(None, _("Too many messages from your connection. Please try again in an hour."))
-            return render(request, "forum/contact.html", {"form": form}, status=429)
+        if not ratelimit.form_allowed(request, "contact", form):
+            return ratelimit.limited(render(request, "forum/contact.html", {"form": form}), "contact")
         if form.is_valid():
             # Bots that fill in the hidden field see the same thanks, and nothing is stored.
             if not form.is_spam:
@@ -89,7 +85,7 @@ def contact_thanks(request):
 
 
 def calendar_ics(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     if edition.date_precision == edition.DatePrecision.MONTH:
         raise Http404("The exact days of this edition are not known.")
     body = edition_calendar(
@@ -105,22 +101,19 @@ def calendar_ics(request, year):
 
 # --- Registration ---------------------------------------------------------------------------
 
-REGISTER_LIMIT, REGISTER_PERIOD = 20, 3600
-
 
 @login_required
 def register(request, year):
-    edition = selectors.registration_edition_get(year=year)
+    edition = get_object_or_404(selectors.registration_edition_queryset(), year=year)
     registration = selectors.registration_for_user(user=request.user, edition=edition)
     is_open = edition.registration_is_open()
     active = registration if registration and registration.is_active else None
-    form = None
+    form, over_limit = None, False
     if is_open:
         form = RegistrationForm(request.POST or None, instance=active or registration)
         if request.method == "POST":
-            if not ratelimit.allow(request, "register", limit=REGISTER_LIMIT, period=REGISTER_PERIOD):
-                form.add_error(None, _("Too many attempts from your connection. Please try again in an hour."))
-            elif form.is_valid():
+            over_limit = not ratelimit.form_allowed(request, "register", form)
+            if not over_limit and form.is_valid():
                 try:
                     if active:
                         services.registration_update(registration=active, language=get_language(), **form.details)
@@ -140,13 +133,14 @@ def register(request, year):
         messages.error(request, _("Registration for this forum is closed."))
         return redirect("forum:register", year=edition.year)
     context = {"edition": edition, "registration": active, "form": form, "is_open": is_open}
-    return render(request, "forum/register.html", context, status=400 if form is not None and form.errors else 200)
+    response = render(request, "forum/register.html", context, status=400 if form is not None and form.errors else 200)
+    return ratelimit.limited(response, "register") if over_limit else response
 
 
 @login_required
 @require_POST
 def register_cancel(request, year):
-    edition = selectors.registration_edition_get(year=year)
+    edition = get_object_or_404(selectors.registration_edition_queryset(), year=year)
     registration = selectors.registration_for_user(user=request.user, edition=edition)
     if registration is None:
         raise Http404("No registration.")
@@ -157,7 +151,7 @@ def register_cancel(request, year):
 
 
 def registration_stats(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     rows, other = selectors.registration_stats(edition=edition)
     context = {"edition": edition, "rows": rows, "other": other, "minimum": SMALL_COUNT_MINIMUM}
     return render(request, "forum/registration_stats.html", context)
@@ -165,34 +159,32 @@ def registration_stats(request, year):
 
 # --- Proposals to the outcome document ------------------------------------------------------
 
-PROPOSAL_LIMIT, PROPOSAL_PERIOD = 10, 3600
-
 
 @login_required
 def propose(request, year):
-    document = selectors.outcome_open_get(year=year)
+    document = get_object_or_404(selectors.outcome_open_queryset(), edition__year=year)
     initial = {"target": request.GET.get("target")} if request.GET.get("target") else None
     form = ProposalForm(request.POST or None, document=document, initial=initial)
-    if request.method == "POST":
-        if not ratelimit.allow(request, "propose", limit=PROPOSAL_LIMIT, period=PROPOSAL_PERIOD):
-            form.add_error(None, _("Too many proposals from your connection. Please try again in an hour."))
-        elif form.is_valid():
-            proposal = services.proposal_create(
-                author=request.user,
-                document=document,
-                text=form.cleaned_data["text"],
-                reason=form.cleaned_data["reason"],
-                language=get_language(),
-                **form.target_kwargs,
-            )
-            messages.success(request, _("Thank you. Your proposal has been sent to the organizing committee."))
-            return redirect(proposal.get_absolute_url())
+    over_limit = request.method == "POST" and not ratelimit.form_allowed(request, "propose", form)
+    if request.method == "POST" and not over_limit and form.is_valid():
+        proposal = services.proposal_create(
+            author=request.user,
+            document=document,
+            text=form.cleaned_data["text"],
+            reason=form.cleaned_data["reason"],
+            language=get_language(),
+            **form.target_kwargs,
+        )
+        messages.success(request, _("Thank you. Your proposal has been sent to the organizing committee."))
+        return redirect(proposal.get_absolute_url())
     context = {"document": document, "edition": document.edition, "form": form}
-    return render(request, "forum/propose.html", context, status=400 if form.errors else 200)
+    response = render(request, "forum/propose.html", context, status=400 if form.errors else 200)
+    return ratelimit.limited(response, "propose") if over_limit else response
 
 
 def proposal_detail(request, year, pk):
-    proposal = selectors.proposal_visible_get(year=year, pk=pk, user=request.user)
+    queryset = selectors.proposal_queryset().visible_to(request.user)
+    proposal = get_object_or_404(queryset, pk=pk, document__edition__year=year)
     supported = selectors.proposal_supported_ids(user=request.user, proposals=[proposal])
     context = {"proposal": proposal, "edition": proposal.document.edition, "supported": supported}
     return render(request, "forum/proposal_detail.html", context)
@@ -201,9 +193,8 @@ def proposal_detail(request, year, pk):
 @login_required
 @require_POST
 def proposal_support(request, year, pk):
-    proposal = selectors.proposal_visible_get(year=year, pk=pk, user=request.user)
-    if proposal.status == proposal.Status.SUBMITTED:
-        raise Http404("Not public yet.")
+    # Only a proposal with an official answer can be supported (not even the author's under review).
+    proposal = get_object_or_404(selectors.proposal_queryset().public(), pk=pk, document__edition__year=year)
     if services.proposal_support(proposal=proposal, user=request.user):
         messages.success(request, _("Thank you for your support."))
     return redirect(proposal.get_absolute_url())

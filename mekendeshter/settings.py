@@ -193,12 +193,20 @@ NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
 NEWSLETTER_RETRY_SECONDS = env.int("NEWSLETTER_RETRY_SECONDS", default=60)
 
-# --- Diaspora directory ---------------------------------------------------------------------
+# --- Rate limits ----------------------------------------------------------------------------
 
-# Directory pages (lists and people's entries) one client may open per period: enough for a
-# person, slow for a scraper walking every page.
-DIRECTORY_RATE_LIMIT = env.int("DIRECTORY_RATE_LIMIT", default=60)
-DIRECTORY_RATE_PERIOD = env.int("DIRECTORY_RATE_PERIOD", default=600)
+# What one client may do per scope: (attempts, period in seconds); past it a page answers 429
+# with Retry-After (mekendeshter/core/ratelimit.py). Directory pages (lists and people's entries):
+# enough for a person, slow for a scraper walking every page.
+RATE_LIMITS = {
+    "contact": (5, 3600),
+    "register": (20, 3600),
+    "propose": (10, 3600),
+    "comment": (10, 3600),
+    "comment-report": (20, 3600),
+    "subscribe": (10, 3600),
+    "directory": (env.int("DIRECTORY_RATE_LIMIT", default=60), env.int("DIRECTORY_RATE_PERIOD", default=600)),
+}
 
 # --- Languages ------------------------------------------------------------------------------
 
@@ -250,8 +258,11 @@ STORAGES = {
 
 # --- Maps -----------------------------------------------------------------------------------
 
-# OpenStreetMap's tiles; a self-hosted tile server can replace them (add it to the CSP img-src).
+# OpenStreetMap's tiles; a self-hosted tile server can replace them. Its origin is the one image
+# source the Content Security Policy admits besides the site ({s} subdomains as a wildcard).
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+_tiles = urlsplit(MAP_TILE_URL)
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"
 
 # --- Authentication (django-allauth) --------------------------------------------------------
 
@@ -396,7 +407,7 @@ SECURE_CSP = {
     # The hash admits the one <style> element the admin's rich-text editor (Tiptap's base CSS in
     # django-prose-editor 0.28) inserts; update it with that package (tests/e2e/test_news.py checks).
     "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
-    "img-src": [CSP.SELF, "data:", "https://tile.openstreetmap.org"],
+    "img-src": [CSP.SELF, "data:", MAP_TILE_ORIGIN],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -215,7 +215,6 @@ class NewsletterAdmin(TranslatedAdmin):
     def resume_view(self, request, pk):
         newsletter = self._get(request, pk)
         if request.method == "POST" and newsletter.status == Newsletter.Status.SENDING:
-            services.newsletter_abandon_in_flight(newsletter=newsletter, older_than=services.STALE_CLAIM)
-            count = services.newsletter_resume(newsletter=newsletter)
+            count = services.newsletter_recover(newsletter=newsletter)
             self.message_user(request, _("%(count)s letters queued again.") % {"count": count})
         return redirect(self._change_url(newsletter))

@@ -1,5 +1,4 @@
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404
 
 from forum.models import Edition
 
@@ -23,8 +22,9 @@ def article_latest(*, limit=3, category=Article.Category.NEWS):
     return articles[:limit]
 
 
-def article_get(*, slug):
-    return get_object_or_404(Article.objects.published().select_related("edition"), slug=slug)
+def article_queryset():
+    """Published articles, for their own page."""
+    return Article.objects.published().select_related("edition")
 
 
 def article_related(*, article, limit=3):
@@ -48,8 +48,8 @@ def comment_list(*, article, user=None):
     return article.comments.filter(visible).select_related("author")
 
 
-def comment_get(*, article, pk):
-    return get_object_or_404(Comment.objects.select_related("article", "author"), article=article, pk=pk)
+def comment_queryset():
+    return Comment.objects.select_related("article", "author")
 
 
 def newsletter_with_progress(*, pk):

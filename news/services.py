@@ -268,6 +268,17 @@ def delivery_release(*, delivery_id, error, give_up):
 STALE_CLAIM = datetime.timedelta(minutes=10)
 
 
+def newsletter_recover(*, newsletter):
+    """Staff resume a send that stopped (its worker died): letters claimed long ago count as
+    failed (they may have gone out; never sent twice), and every letter still waiting is queued
+    again. Returns how many were queued; a newsletter that is not being sent is left alone.
+    (No transaction around it: the queued tasks must see the failed letters at once.)"""
+    if not Newsletter.objects.filter(pk=newsletter.pk, status=Newsletter.Status.SENDING).exists():
+        return 0
+    newsletter_abandon_in_flight(newsletter=newsletter, older_than=STALE_CLAIM)
+    return newsletter_resume(newsletter=newsletter)
+
+
 def newsletter_abandon_in_flight(*, newsletter, older_than=None):
     """After a worker was killed hard: deliveries left in flight may or may not have gone out.
     At-most-once: they are marked failed, never sent again automatically. `older_than` spares

@@ -1,8 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -11,25 +10,26 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from mekendeshter.core import ratelimit
+from mekendeshter.core.lists import list_page
 
 from . import selectors, services
 from .forms import ArticleFilterForm, CommentForm, SubscriptionForm
 from .models import Comment
 
 ARTICLES_PER_PAGE = 8
-COMMENT_LIMIT, COMMENT_PERIOD = 10, 3600
-REPORT_LIMIT, REPORT_PERIOD = 20, 3600
-SUBSCRIBE_LIMIT, SUBSCRIBE_PERIOD = 10, 3600
 
 
 def article_list(request):
     editions = list(selectors.edition_filter_choices())
     form = ArticleFilterForm(request.GET or None, editions=editions)
-    filters = form.cleaned_data if form.is_valid() else {}
-    articles = selectors.article_list(category=filters.get("category"), edition_year=filters.get("edition"))
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    query = urlencode({k: v for k, v in filters.items() if v})
-    context = {"page": page, "articles": page.object_list, "filter_form": form, "filter_query": query}
+    articles = list_page(
+        request,
+        lambda filters: selectors.article_list(category=filters.get("category"), edition_year=filters.get("edition")),
+        per_page=ARTICLES_PER_PAGE,
+        form=form,
+    )
+    page = articles.page
+    context = {"page": page, "articles": page.object_list, "filter_form": form, "filter_query": articles.query}
     return render(request, "news/article_list.html", context)
 
 
@@ -37,56 +37,47 @@ def _login_url(next_url):
     return f"{reverse('account_login')}?{urlencode({'next': next_url})}"
 
 
-def _comment_context(request, article, form=None):
+def _article_context(request, article, comment_form=None):
+    """The article page: the article, related ones, and the comments with the form to add one
+    (`comment_form` is the one just submitted, shown again with its errors)."""
     can_comment = services.user_has_verified_email(request.user)
     return {
+        "article": article,
+        "related": selectors.article_related(article=article),
+        "share_url": request.build_absolute_uri(article.get_absolute_url()),
         "comments": selectors.comment_list(article=article, user=request.user),
-        "comment_form": (form or CommentForm()) if can_comment and article.comments_enabled else None,
+        "comment_form": (comment_form or CommentForm()) if can_comment and article.comments_enabled else None,
         "can_comment": can_comment,
         "login_url": _login_url(article.get_absolute_url() + "#comments"),
     }
 
 
 def article_detail(request, slug):
-    article = selectors.article_get(slug=slug)
-    context = {
-        "article": article,
-        "related": selectors.article_related(article=article),
-        "share_url": request.build_absolute_uri(article.get_absolute_url()),
-        **_comment_context(request, article),
-    }
-    return render(request, "news/article_detail.html", context)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
+    return render(request, "news/article_detail.html", _article_context(request, article))
 
 
 @require_POST
 def comment_create(request, slug):
-    article = selectors.article_get(slug=slug)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
     if not services.user_has_verified_email(request.user) or not article.comments_enabled:
         raise PermissionDenied
     form = CommentForm(request.POST)
-    status = 200
-    if not ratelimit.allow(request, "comment", limit=COMMENT_LIMIT, period=COMMENT_PERIOD):
-        form.add_error(None, _("Too many comments from your connection. Please try again in an hour."))
-        status = 429
-    elif form.is_valid():
+    over_limit = not ratelimit.form_allowed(request, "comment", form)
+    if not over_limit and form.is_valid():
         comment = services.comment_create(article=article, author=request.user, body=form.cleaned_data["body"])
         if comment.status == Comment.Status.PENDING:
             messages.info(request, _("Thank you! Your comment will appear after a moderator approves it."))
         else:
             messages.success(request, _("Your comment is published."))
         return redirect(comment.get_absolute_url())
-    context = {
-        "article": article,
-        "related": selectors.article_related(article=article),
-        "share_url": request.build_absolute_uri(article.get_absolute_url()),
-        **_comment_context(request, article, form),
-    }
-    return render(request, "news/article_detail.html", context, status=status)
+    response = render(request, "news/article_detail.html", _article_context(request, article, form))
+    return ratelimit.limited(response, "comment") if over_limit else response
 
 
 def _own_comment(request, slug, pk):
-    article = selectors.article_get(slug=slug)
-    comment = selectors.comment_get(article=article, pk=pk)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
+    comment = get_object_or_404(selectors.comment_queryset(), article=article, pk=pk)
     if not request.user.is_authenticated or comment.author_id != request.user.pk:
         raise Http404
     return comment
@@ -115,13 +106,13 @@ def comment_delete(request, slug, pk):
 
 
 @require_POST
+@ratelimit.rate_limited("comment-report")
 def comment_report(request, slug, pk):
-    article = selectors.article_get(slug=slug)
-    comment = selectors.comment_get(article=article, pk=pk)
+    article = get_object_or_404(selectors.article_queryset(), slug=slug)
+    comment = get_object_or_404(selectors.comment_queryset(), article=article, pk=pk)
     if not request.user.is_authenticated or comment.status != Comment.Status.PUBLISHED:
         raise Http404
-    if ratelimit.allow(request, "comment-report", limit=REPORT_LIMIT, period=REPORT_PERIOD):
-        services.comment_report(comment=comment, reporter=request.user)
+    services.comment_report(comment=comment, reporter=request.user)
     messages.info(request, _("Thank you. A moderator will look at this comment."))
     return redirect(comment.get_absolute_url())
 
@@ -132,9 +123,8 @@ def comment_report(request, slug, pk):
 def subscribe(request):
     form = SubscriptionForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST":
-        if not ratelimit.allow(request, "subscribe", limit=SUBSCRIBE_LIMIT, period=SUBSCRIBE_PERIOD):
-            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
-            return render(request, "news/subscribe.html", {"form": form}, status=429)
+        if not ratelimit.form_allowed(request, "subscribe", form):
+            return ratelimit.limited(render(request, "news/subscribe.html", {"form": form}), "subscribe")
         if form.is_valid():
             if not form.is_spam:
                 data = form.cleaned_data

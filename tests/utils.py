@@ -1,7 +1,13 @@
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+
+def rate_limit(scope):
+    """How many attempts the scope allows one client per period (settings.RATE_LIMITS)."""
+    return settings.RATE_LIMITS[scope][0]
 
 
 def count_queries(client, url):

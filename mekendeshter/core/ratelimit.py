@@ -1,10 +1,20 @@
-"""Per-client rate limits for public forms, counted in the shared cache."""
+"""Per-client rate limits, counted in the shared cache, with their limits in `settings.RATE_LIMITS`.
+
+Past a limit every page answers the same way: status 429 with `Retry-After`, and a translated
+message. Whole pages use the `rate_limited(scope)` decorator (a short page saying when to come
+back); a view that shows a form counts its submissions with `form_allowed`, so that the person
+sees their form again, with what they typed and the message, and answers through `limited`.
+"""
 
 import ipaddress
+import math
 import time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import ngettext
 
 
 def _address(value):
@@ -35,8 +45,9 @@ def client_ip(request):
     return _address(remote_addr) or remote_addr or "unknown"
 
 
-def allow(request, scope, *, limit, period):
-    """Count one attempt for this client and scope; False once `limit` is reached in `period` seconds."""
+def allow(request, scope):
+    """Count one attempt for this client and scope; False once the scope's limit is reached in its period."""
+    limit, period = settings.RATE_LIMITS[scope]
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
     cache.add(key, 0, timeout=period)
@@ -46,3 +57,49 @@ def allow(request, scope, *, limit, period):
         cache.set(key, 1, timeout=period)
         count = 1
     return count <= limit
+
+
+def retry_after(scope):
+    """Seconds until this scope's current counting window ends (its counts start again)."""
+    _limit, period = settings.RATE_LIMITS[scope]
+    return period - int(time.time()) % period
+
+
+def message(scope):
+    minutes = math.ceil(retry_after(scope) / 60)
+    return ngettext(
+        "Too many attempts from your connection. Please try again in %(minutes)d minute.",
+        "Too many attempts from your connection. Please try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def limited(response, scope):
+    """The response as the answer to a request over the limit: 429, and when to come back."""
+    response.status_code = 429
+    response["Retry-After"] = str(retry_after(scope))
+    return response
+
+
+def form_allowed(request, scope, form):
+    """Count one submission of `form`; past the limit, give the form the translated message and
+    return False (the view shows the form again and answers through `limited`)."""
+    if allow(request, scope):
+        return True
+    form.add_error(None, message(scope))
+    return False
+
+
+def rate_limited(scope):
+    """A view decorator: past the limit, a short translated page instead of the view."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not allow(request, scope):
+                return limited(render(request, "too_many_requests.html", {"message": message(scope)}), scope)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

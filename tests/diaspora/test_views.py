@@ -110,7 +110,7 @@ def test_stats_group_small_countries(client):
 
 
 def test_directory_pages_are_rate_limited_with_a_translated_page(client, settings):
-    settings.DIRECTORY_RATE_LIMIT = 2
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600)}
     entry = DirectoryEntryFactory()
     assert client.get("/ru/directory/").status_code == 200
     assert client.get(entry.get_absolute_url()).status_code == 200

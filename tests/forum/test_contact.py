@@ -1,12 +1,13 @@
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from forum.models import ContactRequest
-from forum.views import CONTACT_LIMIT
 from tests.factories import EditionFactory
+from tests.utils import rate_limit
 
 pytestmark = pytest.mark.django_db
+
+CONTACT_LIMIT = rate_limit("contact")
 
 VALID = {
     "name": "Айгүл Асанова",
@@ -14,11 +15,6 @@ VALID = {
     "phone": "+7 (916) 123-45-67",
     "message": "Кийинки форумга катышууну каалайм. Маалымат жибериңиздерчи.",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def test_contact_request_is_stored_and_emailed(client, django_capture_on_commit_callbacks):

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
 from forum import services
@@ -177,3 +178,12 @@ def test_propose_page_query_count_does_not_grow_with_proposals(client, item):
     for _ in range(3):
         ProposalFactory(item=item, section=item.section, document=item.section.document)
     assert count_queries(client, url) == few
+
+
+def test_a_proposal_under_review_is_visible_to_its_author_only():
+    answered = ProposalFactory(status=Proposal.Status.ACCEPTED)
+    under_review = ProposalFactory(item=answered.item, section=answered.section, document=answered.document)
+    someone = UserFactory()
+    assert set(Proposal.objects.visible_to(AnonymousUser())) == {answered}
+    assert set(Proposal.objects.visible_to(someone)) == {answered}
+    assert set(Proposal.objects.visible_to(under_review.author)) == {answered, under_review}

@@ -410,3 +410,22 @@ def test_raising_the_capacity_fills_places_from_the_waiting_list(django_capture_
     second.refresh_from_db()
     assert second.status == Registration.Status.WAITLISTED
     assert [m.to for m in mail.outbox] == [[first.user.email]]
+
+
+def test_saving_an_edition_with_more_places_promotes_the_waiting_list(django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=1)
+    RegistrationFactory(edition=edition)
+    first, second, third = RegistrationFactory.create_batch(3, edition=edition, status=Registration.Status.WAITLISTED)
+    edition.city_en = "Osh"
+    assert services.edition_save(edition=edition) == []  # the same capacity: nobody moves
+    edition.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.edition_save(edition=edition)
+    assert promoted == [first, second]
+    assert Edition.objects.get(pk=edition.pk).city_en == "Osh"
+    statuses = dict(Registration.objects.filter(edition=edition).values_list("pk", "status"))
+    assert (statuses[first.pk], statuses[second.pk], statuses[third.pk]) == ("confirmed", "confirmed", "waitlisted")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first.user.email, second.user.email])
+    edition.capacity = 1  # fewer places: nobody loses theirs, nobody moves
+    assert services.edition_save(edition=edition) == []
+    assert Registration.objects.filter(edition=edition).confirmed().count() == 3

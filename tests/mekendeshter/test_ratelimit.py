@@ -5,10 +5,12 @@ from allauth.account.adapter import get_adapter
 from django.test import RequestFactory
 
 from forum.models import ContactRequest
-from forum.views import CONTACT_LIMIT
 from mekendeshter.core.ratelimit import client_ip
+from tests.utils import rate_limit
 
 pytestmark = pytest.mark.django_db
+
+CONTACT_LIMIT = rate_limit("contact")
 
 CONTACT = {"name": "Айгүл Асанова", "email": "aigul@example.org", "message": "Форумга катышууну каалайм, жазыңыздар."}
 PROXY = "10.0.0.1"

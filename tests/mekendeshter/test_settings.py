@@ -18,7 +18,7 @@ PRODUCTION = {
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/2",
 }
 # Settings this file sets itself; the rest of the environment (e.g. DATABASE_URL) passes through.
-OWN_VARIABLES = ("DJANGO_", "SITE_URL", "EMAIL_URL", "CACHE_URL", "CELERY_", "DATABASE_CONN_MAX_AGE")
+OWN_VARIABLES = ("DJANGO_", "SITE_URL", "EMAIL_URL", "CACHE_URL", "CELERY_", "DATABASE_CONN_MAX_AGE", "MAP_TILE_URL")
 
 
 def run_manage(*args, **environ):
@@ -73,6 +73,21 @@ def test_site_url_from_the_environment_wins():
         "from django.conf import settings; print(settings.SITE_URL)", **PRODUCTION, SITE_URL="https://mekendeshter.kg/"
     )
     assert result.stdout.strip() == "https://mekendeshter.kg"
+
+
+@pytest.mark.parametrize(
+    ("tiles", "origin"),
+    [
+        (None, "https://tile.openstreetmap.org"),
+        ("https://maps.example.kg/tiles/{z}/{x}/{y}.png", "https://maps.example.kg"),
+        ("https://{s}.tiles.example.org/{z}/{x}/{y}.png", "https://*.tiles.example.org"),
+    ],
+)
+def test_the_map_tile_server_is_the_one_image_source_the_csp_admits_besides_the_site(tiles, origin):
+    code = "from django.conf import settings; print(' '.join(settings.SECURE_CSP['img-src']))"
+    result = run_python(code, **({"MAP_TILE_URL": tiles} if tiles else {}))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["'self'", "data:", origin]
 
 
 def test_mail_links_use_the_production_address():

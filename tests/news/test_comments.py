@@ -1,21 +1,16 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from news import services
 from news.models import Comment, CommentReport, NewsSettings
-from news.views import COMMENT_LIMIT
 from tests.factories import ArticleFactory, CommentFactory
-from tests.utils import count_queries
+from tests.utils import count_queries, rate_limit
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+COMMENT_LIMIT = rate_limit("comment")
 
 
 @pytest.fixture

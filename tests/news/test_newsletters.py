@@ -247,6 +247,30 @@ def test_admin_resume_sends_what_waits_and_shows_stale_letters_as_failed(
     assert (newsletter.sent_count, newsletter.failed_count, newsletter.status) == (2, 1, Newsletter.Status.SENT)
 
 
+def test_recovering_a_stopped_send_queues_what_waits_once(django_capture_on_commit_callbacks):
+    SubscriptionFactory.create_batch(4)
+    newsletter = NewsletterFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        services.newsletter_send(newsletter=newsletter)
+    stale, recent, *waiting = newsletter.deliveries.order_by("pk")
+    for delivery in (stale, recent):
+        services.delivery_claim(delivery_id=delivery.pk)
+    Delivery.objects.filter(pk=stale.pk).update(claimed_at=timezone.now() - datetime.timedelta(hours=1))
+    assert services.newsletter_recover(newsletter=newsletter) == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(d.subscription.email for d in waiting)
+    statuses = dict(newsletter.deliveries.values_list("pk", "status"))
+    assert (statuses[stale.pk], statuses[recent.pk]) == (Delivery.Status.FAILED, Delivery.Status.SENDING)
+    # A live worker may still be sending the recent claim; the send stays open until it reports.
+    assert Newsletter.objects.get(pk=newsletter.pk).status == Newsletter.Status.SENDING
+
+
+def test_recovering_a_send_that_is_not_running_does_nothing():
+    SubscriptionFactory()
+    draft = NewsletterFactory()
+    assert services.newsletter_recover(newsletter=draft) == 0
+    assert not draft.deliveries.exists() and mail.outbox == []
+
+
 @pytest.mark.parametrize(
     "hostile",
     ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "‮𝕏\u200b" + "ы" * 5000],

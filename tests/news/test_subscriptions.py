@@ -8,14 +8,11 @@ from django.db import connection
 
 from news import services
 from news.models import Subscription
-from news.views import SUBSCRIBE_LIMIT
+from tests.utils import rate_limit
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+SUBSCRIBE_LIMIT = rate_limit("subscribe")
 
 
 def confirm_link(message):
