@@ -55,3 +55,24 @@ def test_entry_page_title_ends_with_the_site_name(client, lang, title):
 
 def page_title(html):
     return " ".join(re.search(r"<title>(.*?)</title>", html, re.S).group(1).split())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "label", "error"),
+    [
+        ("ky", "Электрондук почтаңыз", "Электрондук почтанын дарегин туура жазыңыз."),
+        ("ru", "Ваша электронная почта", "Введите правильный адрес электронной почты."),
+    ],
+)
+def test_field_group_uses_the_site_field_template(client, lang, label, error):
+    """`field.as_field_group` goes through SiteFormRenderer to includes/_field.html: label, required mark,
+    the widget tied to its error list, the error in the page's language."""
+    html = client.post(f"/{lang}/subscribe/", {"email": "x", "language": "ky", "news": "on"}).content.decode()
+    group = " ".join(re.search(r'<div class="field field--error">(.*?)</div>', html, re.S).group(1).split())
+    assert group == (
+        f'<label for="id_email"> {label} <span class="field__required" aria-hidden="true">*</span> </label> '
+        '<input type="email" name="email" value="x" maxlength="254" autocomplete="email" required '
+        'aria-invalid="true" aria-describedby="id_email_error" id="id_email"> '
+        f'<ul class="field__errors" id="id_email_error"> <li>{error}</li> </ul>'
+    )
