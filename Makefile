@@ -41,6 +41,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	$(PY) scripts/check_blocktranslate.py templates
 
 format: install
 	$(VENV)/bin/ruff check --fix .
