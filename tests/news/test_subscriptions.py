@@ -36,7 +36,9 @@ def subscribe(client, django_capture_on_commit_callbacks, lang="ru", **data):
 
 def test_subscribe_page(client):
     html = client.get("/ru/subscribe/").content.decode()
-    assert "Подписаться" in html or 'name="email"' in html
+    assert "<h1>Подписаться на новости и события</h1>" in html
+    assert '<button type="submit" class="button button--primary">Подписаться</button>' in html
+    assert '<input type="email" name="email"' in html
     assert 'value="ru" selected' in html
 
 
