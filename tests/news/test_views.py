@@ -109,6 +109,39 @@ def test_article_detail_share_links_and_meta(client):
     assert '<script src="http' not in html
 
 
+@pytest.mark.parametrize(
+    ("lang", "site_name", "title", "lead"),
+    [
+        ("ky", "«Мекендештер» форуму", "Форум ачылат", "Эшиктер ондо ачылат."),
+        ("ru", "Форум «Мекендештер»", "Форум открывается", "Двери откроются в десять."),
+    ],
+)
+def test_article_link_preview_meta(client, lang, site_name, title, lead):
+    """The Open Graph tags come from base.html's og_ blocks, filled by the article page."""
+    article = ArticleFactory(
+        title_ky="Форум ачылат",
+        title_ru="Форум открывается",
+        lead_ky="Эшиктер ондо ачылат.",
+        lead_ru="Двери откроются в десять.",
+        published_at=datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC),
+    )
+    html = client.get(f"/{lang}/news/{article.slug}/").content.decode()
+    head = " ".join(html[: html.index("</head>")].split())
+    expected = (
+        f'<meta property="og:type" content="article"> <meta property="og:site_name" content="{site_name}"> '
+        f'<meta property="og:title" content="{title}"> <meta property="og:description" content="{lead}"> '
+        f'<meta property="og:url" content="http://testserver/{lang}/news/{article.slug}/"> '
+        '<meta name="twitter:card" content="summary"> '
+        '<meta property="article:published_time" content="2026-03-01T18:00:00+06:00">'
+    )
+    assert expected in head
+
+
+def test_pages_not_meant_for_sharing_have_no_link_preview_meta(client):
+    html = client.get("/ky/news/").content.decode()
+    assert "og:" not in html and "twitter:" not in html
+
+
 def test_article_detail_related_articles(client):
     edition = EditionFactory()
     article = ArticleFactory(edition=edition, category=Article.Category.EVENT)
