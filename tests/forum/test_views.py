@@ -1,7 +1,6 @@
 import pytest
 
-from forum import services
-from forum.models import Item, OutcomeDocument
+from forum.models import OutcomeDocument
 from tests.factories import (
     EditionFactory,
     HotelFactory,
@@ -175,20 +174,3 @@ def test_venue_page_without_venue(client):
     edition = EditionFactory()
     html = client.get(f"/en/forum/{edition.year}/venue/").content.decode()
     assert "will be announced soon" in html
-
-
-def test_items_are_renumbered_in_the_order_staff_arranged():
-    section = SectionFactory()
-    first, second, third = (ItemFactory(section=section, number=n, order=n * 10) for n in (1, 2, 3))
-    third.order = 5
-    new = Item(text_en="A new recommendation", order=25)
-    services.section_items_save(section=section, items=[third, new])
-    numbered = list(section.items.order_by("number").values_list("pk", "number"))
-    assert numbered == [(third.pk, 1), (first.pk, 2), (second.pk, 3), (new.pk, 4)]
-
-
-def test_deleting_an_item_closes_the_gap():
-    section = SectionFactory()
-    items = [ItemFactory(section=section, number=n, order=n) for n in (1, 2, 3)]
-    services.section_items_save(section=section, items=[], deleted=[items[1]])
-    assert list(section.items.values_list("number", flat=True)) == [1, 2]

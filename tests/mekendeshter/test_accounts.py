@@ -415,14 +415,3 @@ def test_download_my_data_includes_my_directory_entry(client):
     assert entry["phone"] == "+996555123456" and entry["phone_visibility"] == "hidden"
     assert entry["country"] == "DE" and entry["consent_text"] and entry["consent_at"]
     assert "+996555999999" not in response.content.decode()
-
-
-def test_deleting_my_account_deletes_my_directory_entry():
-    from diaspora.models import DirectoryEntry
-    from mekendeshter import services
-    from tests.factories import DirectoryEntryFactory
-
-    entry = DirectoryEntryFactory()
-    other = DirectoryEntryFactory()
-    services.account_delete(user=entry.user)
-    assert list(DirectoryEntry.objects.all()) == [other]
