@@ -44,6 +44,57 @@ def test_load_demo_content(demo):
     assert osh.latitude and osh.longitude
 
 
+DEMO_HOME_CONTENT = {
+    "ky": [
+        "Үчүнчү «Мекендештер – 2016» Форуму",
+        "Жаңы мүмкүнчүлүктөр",
+        "2016-жылдын 1–2-августу",
+        "катышуучу",
+        "диаспоралык бирикме",
+        "пленардык жыйналыш",
+        "Ош мамлекеттик университети",
+        "Жыйынтык документ",
+        "«Роза Отунбаеванын демилгеси» эл аралык коомдук фонду",
+        "+996 312 66 35 38",
+        "mekendeshter@roza.kg",
+    ],
+    "ru": [
+        "Третий форум «Мекендештер – 2016»",
+        "Новые возможности",
+        "1–2 августа 2016 г.",
+        "участников",
+        "диаспоральных объединений",
+        "Ошский государственный университет",
+        "Итоговый документ",
+        "Международный общественный фонд «Инициатива Розы Отунбаевой»",
+        "+996 312 66 35 38",
+    ],
+    "en": [
+        "The Third Mekendeshter Forum 2016",
+        "New Opportunities",
+        "1–2 August 2016",
+        "participants",
+        "diaspora associations",
+        "Osh State University",
+        "Outcome document",
+        "+996 312 66 35 38",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["ky", "ru", "en"])
+def test_demo_home_page_shows_the_seed_content(client, demo, language):
+    """A fresh `make run` opens on the seed page: the demo's own texts, as a visitor reads them."""
+    response = client.get(f"/{language}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    for text in DEMO_HOME_CONTENT[language]:
+        assert text in html, text
+    for value in ("500+", "24", "27", "7"):
+        assert f'<span class="figures__value">{value}</span>' in html
+
+
 def test_every_demo_text_is_translated(demo):
     from modeltranslation.translator import translator
 
