@@ -14,15 +14,6 @@ def parse(response):
     return Calendar.from_ical(response.content)
 
 
-def test_demo_calendar_has_the_seven_plenary_sessions(client, demo):
-    calendar = parse(client.get("/ru/forum/2016/calendar.ics"))
-    events = calendar.walk("VEVENT")
-    assert len(events) == 7
-    assert str(events[0]["summary"]).endswith(" — Третий форум «Мекендештер – 2016»")
-    assert "Ошский государственный университет" in str(events[0]["location"])
-    assert str(events[0]["url"]) == "http://testserver/ru/forum/2016/"
-
-
 def test_one_event_per_day_without_a_programme(client):
     edition = EditionFactory(start_date=datetime.date(2031, 7, 30), end_date=datetime.date(2031, 8, 1), year=2031)
     calendar = parse(client.get("/ky/forum/2031/calendar.ics"))

@@ -229,17 +229,6 @@ def test_public_statistics_group_small_countries(client):
     assert "Германия" in client.get(url).content.decode()
 
 
-def test_demo_edition_is_open_for_registration(client, demo):
-    from forum.models import Edition
-
-    edition = Edition.objects.get(number=4)
-    assert edition.registration_is_open() and edition.capacity
-    user = UserFactory()
-    client.force_login(user)
-    for page in (f"/ky/forum/{edition.year}/", "/ky/"):
-        assert f"/ky/forum/{edition.year}/register/" in client.get(page).content.decode(), page
-
-
 # --- Staff ----------------------------------------------------------------------------------
 
 

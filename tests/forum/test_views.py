@@ -121,14 +121,6 @@ def test_outcome_item_falls_back_and_is_marked(client):
     assert '<span lang="ru">Только по-русски</span>' in html
 
 
-def test_demo_programme_has_the_seven_plenary_sessions(client, demo):
-    html = client.get("/en/forum/2016/programme/").content.decode()
-    assert html.count('class="session"') == 7
-    assert "Improving the Investment Climate" in html
-    assert "The Diaspora in the National Development Strategy" in html
-    assert "1 August 2016" in html and "2 August 2016" in html
-
-
 def test_programme_groups_sessions_by_day(client):
     edition = EditionFactory()
     SessionFactory(edition=edition, title_en="Investment climate", start_time="10:00")

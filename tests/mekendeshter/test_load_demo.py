@@ -11,6 +11,8 @@ from forum.models import Edition, Item, OutcomeDocument, Partnership
 from mekendeshter.demo import content
 from news.models import Article
 from news.views import ARTICLES_PER_PAGE
+from tests.factories import UserFactory
+from tests.forum.test_calendar import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +129,41 @@ def test_load_demo_invents_no_people(demo):
 
     call_command("load_demo", stdout=io.StringIO())
     assert not DirectoryEntry.objects.exists()
+
+
+# --- The demo's pages -----------------------------------------------------------------------
+
+
+def test_demo_programme_has_the_seven_plenary_sessions(client, demo):
+    html = client.get("/en/forum/2016/programme/").content.decode()
+    assert html.count('class="session"') == 7
+    assert "Improving the Investment Climate" in html
+    assert "The Diaspora in the National Development Strategy" in html
+    assert "1 August 2016" in html and "2 August 2016" in html
+
+
+def test_demo_calendar_has_the_seven_plenary_sessions(client, demo):
+    calendar = parse(client.get("/ru/forum/2016/calendar.ics"))
+    events = calendar.walk("VEVENT")
+    assert len(events) == 7
+    assert str(events[0]["summary"]).endswith(" — Третий форум «Мекендештер – 2016»")
+    assert "Ошский государственный университет" in str(events[0]["location"])
+    assert str(events[0]["url"]) == "http://testserver/ru/forum/2016/"
+
+
+def test_demo_edition_is_open_for_registration(client, demo):
+    from forum.models import Edition
+
+    edition = Edition.objects.get(number=4)
+    assert edition.registration_is_open() and edition.capacity
+    user = UserFactory()
+    client.force_login(user)
+    for page in (f"/ky/forum/{edition.year}/", "/ky/"):
+        assert f"/ky/forum/{edition.year}/register/" in client.get(page).content.decode(), page
+
+
+def test_demo_news_list_has_pages_and_announcements(client, demo):
+    html = client.get("/en/news/").content.decode()
+    assert "Page 1 of 2" in html
+    assert "The Mekendeshter Forum&#x27;s portal is open" in html
+    assert "We grieve together" in client.get("/en/news/?page=2").content.decode() + html

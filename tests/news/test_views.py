@@ -27,13 +27,6 @@ def test_news_list(client, demo, language, texts):
     assert html.index("2016-08-28-condolences") < html.index("2016-08-27-condolences")
 
 
-def test_demo_news_list_has_pages_and_announcements(client, demo):
-    html = client.get("/en/news/").content.decode()
-    assert "Page 1 of 2" in html
-    assert "The Mekendeshter Forum&#x27;s portal is open" in html
-    assert "We grieve together" in client.get("/en/news/?page=2").content.decode() + html
-
-
 def test_news_list_hides_drafts_and_scheduled_articles(client):
     ArticleFactory(title_en="Visible")
     ArticleFactory(title_en="Draft", status=Article.Status.DRAFT)
