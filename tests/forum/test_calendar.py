@@ -3,6 +3,7 @@ import datetime
 import pytest
 from icalendar import Calendar
 
+from forum.models import Edition
 from tests.factories import EditionFactory, SessionFactory
 from tests.utils import count_queries
 
@@ -39,7 +40,10 @@ def test_one_event_per_session(client):
     assert len({str(event["uid"]) for event in events}) == 2
 
 
-def test_no_calendar_when_only_the_month_is_known(client, demo):
+def test_no_calendar_when_only_the_month_is_known(client):
+    EditionFactory(
+        year=2012, start_date=datetime.date(2012, 8, 1), end_date=None, date_precision=Edition.DatePrecision.MONTH
+    )
     assert client.get("/ky/forum/2012/calendar.ics").status_code == 404
 
 
@@ -52,5 +56,8 @@ def test_calendar_queries_do_not_grow(client):
     assert count_queries(client, url) == few <= 4
 
 
-def test_edition_page_links_to_the_calendar(client, demo):
-    assert 'href="/ky/forum/2016/calendar.ics"' in client.get("/ky/forum/2016/").content.decode()
+@pytest.mark.parametrize(("language", "label"), [("ky", "Календарга кошуу"), ("ru", "Добавить в календарь")])
+def test_edition_page_links_to_the_calendar(client, language, label):
+    EditionFactory(year=2016)
+    html = client.get(f"/{language}/forum/2016/").content.decode()
+    assert f'<a href="/{language}/forum/2016/calendar.ics" download>{label}</a>' in html
