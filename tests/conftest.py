@@ -24,13 +24,6 @@ def demo(db):
 
 
 @pytest.fixture
-def edition_2016(demo):
-    from forum.models import Edition
-
-    return Edition.objects.get(year=2016)
-
-
-@pytest.fixture
 def admin_user(admin_user):
     """pytest-django's superuser, with the authenticator app that staff need before the admin opens."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
