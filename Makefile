@@ -45,6 +45,7 @@ lint: install
 	@# A function-local import states why it cannot sit at the top: "# noqa: PLC0415 - <reason>".
 	@! grep -rnE --include='*.py' --exclude-dir=$(VENV) --exclude-dir=var 'noqa: PLC0415 *($$|[^ -])' . \
 		|| { echo "State the reason after '# noqa: PLC0415 - '"; exit 1; }
+	$(PY) scripts/check_blocktranslate.py templates
 
 format: install
 	$(VENV)/bin/ruff check --fix .

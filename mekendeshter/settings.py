@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
     "django_countries",
     "adminsortable2",
     "reversion",
@@ -101,6 +102,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Label, help, widget and errors of every field in the site's markup (`field.as_field_group`).
+FORM_RENDERER = "mekendeshter.core.renderers.SiteFormRenderer"
 
 # --- Data -----------------------------------------------------------------------------------
 

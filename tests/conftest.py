@@ -9,8 +9,6 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
-from forum.models import Edition
-
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests
 # are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,11 +26,6 @@ def _reset_language():
 def demo(db):
     """The demo content, as `manage.py load_demo` loads it."""
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
-@pytest.fixture
-def edition_2016(demo):
-    return Edition.objects.get(year=2016)
 
 
 @pytest.fixture

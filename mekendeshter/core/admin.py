@@ -29,7 +29,10 @@ class TranslatedAdmin(TabbedTranslationAdmin):
 
     @admin.display(description=_("languages"))
     def languages_filled(self, obj):
-        first_field = translator.get_options_for_model(type(obj)).get_field_names()[0]
+        # The model's first translated field in definition order (title, name): modeltranslation keeps its
+        # field names in a set, so their order changes from one process to the next.
+        translated = set(translator.get_options_for_model(type(obj)).get_field_names())
+        first_field = next(field.name for field in obj._meta.concrete_fields if field.name in translated)
         filled = [
             code for code, _name in settings.LANGUAGES if getattr(obj, build_localized_fieldname(first_field, code))
         ]

@@ -16,11 +16,6 @@ from tests.utils import count_queries
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def jpeg_with_gps_and_orientation(size=(2000, 1000)):
     image = Image.new("RGB", size, "red")
     exif = Image.Exif()
@@ -44,23 +39,6 @@ def png_claiming(width, height):
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
     )
     return SimpleUploadedFile("bomb.png", body, content_type="image/png")
-
-
-def test_photo_is_reencoded_without_metadata_and_keeps_orientation():
-    album = Album.objects.create(edition=EditionFactory(), title_ky="Альбом")
-    photo = services.photo_create(album=album, upload=jpeg_with_gps_and_orientation())
-    assert photo.image.name.startswith("photos/") and photo.image.name.endswith(".webp")
-    assert "holiday" not in photo.image.name
-    assert (photo.width, photo.height) == (1000, 2000)  # rotated as the camera meant it
-    stored = Image.open(photo.image.path)
-    assert stored.format == "WEBP"
-    assert dict(stored.getexif()) == {}
-    assert [(width, Image.open(getattr(photo, f"thumb_{width}").path).width) for width in (480, 960)] == [
-        (480, 480),
-        (960, 960),
-    ]
-    assert not photo.thumb_1600  # never larger than the original
-    assert photo.srcset.endswith(f"{photo.image.url} 1000w")
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,6 @@ from tests.utils import count_queries
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def item():
-    return ItemFactory(section__slug="recommendation", section__document__status=OutcomeDocument.Status.OPEN)
-
-
 def outcome_url(item, lang="ky"):
     return f"/{lang}/forum/{item.section.document.edition.year}/outcome/"
 
@@ -106,14 +101,6 @@ def test_proposals_under_review_cannot_be_supported(client, item):
     client.force_login(UserFactory())
     assert client.post(proposal.get_absolute_url() + "support/").status_code == 404
     assert not ProposalSupport.objects.exists()
-
-
-def test_merge_with_an_official_answer(item):
-    target = ProposalFactory(item=item, section=item.section, document=item.section.document)
-    other = ProposalFactory(item=item, section=item.section, document=item.section.document)
-    services.proposal_answer(proposal=other, status=Proposal.Status.MERGED, merged_into=target, answer="Бириктирилди.")
-    other.refresh_from_db()
-    assert other.merged_into == target and other.answered_at is not None
 
 
 def test_outcome_page_query_count_does_not_grow_with_proposals(client, item):

@@ -1,7 +1,7 @@
 import pytest
 
 from mekendeshter.core.translit import to_cyrillic, to_latin, variants
-from tests.factories import AssociationFactory, DirectoryEntryFactory, ItemFactory
+from tests.factories import AssociationFactory, DirectoryEntryFactory, EditionFactory, ItemFactory, SectionFactory
 from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -29,32 +29,68 @@ def test_latin_query_finds_cyrillic_only_content(client):
     assert 'lang="ru"' in html
 
 
-@pytest.mark.parametrize(("language", "query"), [("ky", "Бишкек"), ("ru", "бишкек"), ("en", "Bishkek")])
-def test_search_finds_editions_in_any_alphabet(client, demo, language, query):
-    html = client.get(f"/{language}/search/?q={query}").content.decode()
-    assert html.count('href="/' + language + '/forum/2012/"') == 1
-    assert 'href="/' + language + '/forum/2014/"' in html
+def squash(html):
+    return " ".join(html.split())
 
 
-def test_search_finds_recommendations_with_their_anchor(client, demo):
-    html = (
-        client.get("/ru/search/?q=краудфандинг").content.decode() + client.get("/ru/search/?q=туризм").content.decode()
-    )
-    assert "/ru/forum/2016/outcome/#recommendation-14" in html
+@pytest.mark.parametrize(
+    ("language", "query", "dates"),
+    [
+        ("ky", "Бишкек", "2012-жылдын 1–2-июлу"),
+        ("ru", "бишкек", "1–2 июля 2012 г."),
+        ("en", "Bishkek", "1–2 July 2012"),
+    ],
+)
+def test_search_finds_editions_in_any_alphabet(client, language, query, dates):
+    first = EditionFactory(year=2012)  # in Bishkek, like the factory's every edition unless told
+    EditionFactory(year=2014)
+    EditionFactory(year=2016, city_ky="Ош", city_ru="Ош", city_en="Osh")
+    html = squash(client.get(f"/{language}/search/?q={query}").content.decode())
+    title = getattr(first, f"title_{language}")
+    assert html.count(f'href="/{language}/forum/2012/"') == 1
+    assert f'<li> <a href="/{language}/forum/2012/" >{title}</a> · {dates} </li>' in html
+    assert f'href="/{language}/forum/2014/"' in html
+    assert f'href="/{language}/forum/2016/"' not in html
 
 
-def test_short_empty_and_hostile_queries(client, demo):
-    assert "at least two letters" in client.get("/en/search/?q=a").content.decode()
-    assert client.get("/en/search/").status_code == 200
-    html = client.get("/en/search/?q=%3Cscript%3Ealert(1)%3C/script%3E").content.decode()
+def test_search_finds_recommendations_with_their_anchor(client):
+    section = SectionFactory(slug="recommendation", document__edition=EditionFactory(year=2016))
+    ItemFactory(section=section, number=14, text_ru="Развивать краудфандинг для проектов на родине.")
+    html = squash(client.get("/ru/search/?q=краудфандинг").content.decode())
+    assert (
+        '<a href="/ru/forum/2016/outcome/#recommendation-14">2016, 14.</a>'
+        " <span >Развивать краудфандинг для проектов на родине.</span>"
+    ) in html
+
+
+@pytest.mark.parametrize(
+    ("language", "too_short", "nothing"),
+    [
+        (
+            "ky",
+            "Жок дегенде эки тамга жазыңыз.",
+            "«&lt;script&gt;alert(1)&lt;/script&gt;» боюнча эч нерсе табылган жок.",
+        ),
+        ("ru", "Введите не меньше двух букв.", "По запросу «&lt;script&gt;alert(1)&lt;/script&gt;» ничего не найдено."),
+    ],
+)
+def test_short_empty_and_hostile_queries(client, language, too_short, nothing):
+    assert f"<p>{too_short}</p>" in client.get(f"/{language}/search/?q=a").content.decode()
+    assert client.get(f"/{language}/search/").status_code == 200
+    html = squash(client.get(f"/{language}/search/?q=%3Cscript%3Ealert(1)%3C/script%3E").content.decode())
     assert "<script>alert(1)</script>" not in html
-    assert "Nothing was found" in html
-    assert client.get("/en/search/?q=" + "ы" * 5000).status_code == 200
+    assert f"<p>{nothing}</p>" in html
+    assert client.get(f"/{language}/search/?q=" + "ы" * 5000).status_code == 200
 
 
-def test_search_queries_do_not_grow(client, demo):
+def test_search_queries_do_not_grow(client):
+    edition = EditionFactory(city_ky="Ош", city_ru="Ош", city_en="Osh")
+    section = SectionFactory(document__edition=edition)
+    ItemFactory(section=section, text_ky="Ош шаарында жолугушуу")
+    AssociationFactory(city_ky="Ош", city_ru="Ош", city_en="Osh")
     few = count_queries(client, "/ky/search/?q=Ош")
     AssociationFactory.create_batch(15, city_ky="Ош", city_ru="Ош", city_en="Osh")
+    ItemFactory.create_batch(5, section=section, text_ky="Ош шаарында жолугушуу")
     assert count_queries(client, "/ky/search/?q=Ош") == few <= 14
 
 

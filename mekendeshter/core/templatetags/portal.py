@@ -1,5 +1,7 @@
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext as _
 
 from mekendeshter.core import i18n
 from mekendeshter.core.dates import format_date_range
@@ -35,3 +37,25 @@ def thumbnail_height(photo, width):
 def rich_text(html):
     """Article HTML, cleaned against the allow-list again on the way out (it was on the way in)."""
     return mark_safe(clean_html(str(html)))  # noqa: S308 - cleaned by nh3 just above
+
+
+@register.filter
+def lang_attr(text):
+    """`lang="ru"` for a translated field shown as a fallback from another language, else nothing:
+    `<p {{ lead|lang_attr }}>`. Screen readers and hyphenation then use the text's own language."""
+    if getattr(text, "is_fallback", False):
+        return format_html('lang="{}"', text.lang)
+    return ""
+
+
+@register.filter
+def with_site_name(title):
+    """A page's <title>: 'Search — Mekendeshter Forum', or the site's name alone for a page without a
+    title block. `base.html` adds the suffix once, so page templates give only their own title."""
+    # The block's output is already escaped; strip() would drop its SafeString mark.
+    stripped = title.strip()
+    if not stripped:
+        return _("Mekendeshter Forum")
+    if isinstance(title, SafeData):
+        stripped = mark_safe(stripped)  # noqa: S308 - the template escaped it
+    return format_html("{} — {}", stripped, _("Mekendeshter Forum"))
