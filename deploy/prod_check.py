@@ -39,6 +39,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import requests
+from aiosmtpd.controller import Controller
+from PIL import Image
+from playwright.sync_api import sync_playwright
+from requests.adapters import HTTPAdapter
+
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
@@ -76,8 +82,6 @@ def log(message):
 
 def smtp_server(port, store):
     """Store every message as a file (envelope recipients first) until SIGTERM."""
-    from aiosmtpd.controller import Controller
-
     store = Path(store)
 
     class Store:
@@ -258,9 +262,6 @@ class Client:
     reached directly over HTTP), optional source address and headers, redirects followed."""
 
     def __init__(self, base, *, public, verify, source=None, headers=None):
-        import requests
-        from requests.adapters import HTTPAdapter
-
         self.base, self.public, self.verify = base.rstrip("/"), public.rstrip("/"), verify
         self.headers, self.cookies, self.source = dict(headers or {}), {}, source
         self.session = requests.Session()
@@ -799,8 +800,6 @@ http {{
         )
 
     def check_uploads(self):
-        from PIL import Image
-
         staff = self.staff_client()
 
         def jpeg(size, colour):
@@ -1080,8 +1079,6 @@ http {{
         )
 
     def check_browser(self):
-        from playwright.sync_api import sync_playwright
-
         flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
         # The directory's map shows associations with coordinates: staff add one in the admin.

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from forum.models import OutcomeDocument
+from mekendeshter.celery import app
 from tests.factories import ArticleFactory, EditionFactory, OutcomeDocumentFactory, PartnershipFactory
 from tests.utils import count_queries, text_in_language
 
@@ -200,7 +201,6 @@ def test_healthz_fails_without_cache(client, db, settings):
 @pytest.fixture
 def broker_url(settings):
     """Point the Celery app at a broker for one test, as a worker-backed production site is."""
-    from mekendeshter.celery import app
 
     def use(url):
         settings.CELERY_TASK_ALWAYS_EAGER = False
