@@ -446,7 +446,8 @@ class Photo(models.Model):
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
-        return self.exclude(status=Registration.Status.CANCELLED)
+        """Registrations that count: neither cancelled nor waiting for their email to be confirmed."""
+        return self.exclude(status__in=[Registration.Status.CANCELLED, Registration.Status.UNCONFIRMED])
 
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
@@ -484,6 +485,9 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")
+        # Made together with a new account: it takes a place only once the email address is
+        # confirmed, so that addresses nobody owns cannot fill the forum.
+        UNCONFIRMED = "unconfirmed", _("email not confirmed yet")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registrations"
@@ -491,7 +495,7 @@ class Registration(models.Model):
     edition = models.ForeignKey(
         Edition, verbose_name=_("forum edition"), on_delete=models.PROTECT, related_name="registrations"
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PENDING, db_index=True)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     country = CountryField(_("country of residence"), countries=Countries)
@@ -547,7 +551,7 @@ class Registration(models.Model):
 
     @property
     def is_active(self):
-        return self.status != self.Status.CANCELLED
+        return self.status not in (self.Status.CANCELLED, self.Status.UNCONFIRMED)
 
 
 class ProposalQuerySet(models.QuerySet):

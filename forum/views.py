@@ -1,8 +1,11 @@
+from allauth.account.internal.flows.signup import complete_signup
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +15,7 @@ from news import selectors as news_selectors
 
 from . import selectors, services
 from .calendar import edition_calendar
-from .forms import ContactForm, ProposalForm, RegistrationForm
+from .forms import AccountForm, ContactForm, ProposalForm, RegistrationForm
 
 
 def edition_list(request):
@@ -108,9 +111,10 @@ def calendar_ics(request, year):
 REGISTER_LIMIT, REGISTER_PERIOD = 20, 3600
 
 
-@login_required
 def register(request, year):
     edition = selectors.registration_edition_get(year=year)
+    if not request.user.is_authenticated:
+        return _register_with_account(request, edition)
     registration = selectors.registration_for_user(user=request.user, edition=edition)
     is_open = edition.registration_is_open()
     active = registration if registration and registration.is_active else None
@@ -141,6 +145,48 @@ def register(request, year):
         return redirect("forum:register", year=edition.year)
     context = {"edition": edition, "registration": active, "form": form, "is_open": is_open}
     return render(request, "forum/register.html", context, status=400 if form is not None and form.errors else 200)
+
+
+def _register_with_account(request, edition):
+    """A person without an account registers and opens the account on the same page. The
+    registration waits for the email to be confirmed; confirming signs them in and brings them back
+    here (allauth's sign-up flow, with this page as its destination)."""
+    is_open = edition.registration_is_open()
+    form = account_form = None
+    if is_open:
+        form = RegistrationForm(request.POST or None)
+        account_form = AccountForm(request.POST or None)
+        if request.method == "POST":
+            if not ratelimit.allow(request, "register", limit=REGISTER_LIMIT, period=REGISTER_PERIOD):
+                form.add_error(None, _("Too many attempts from your connection. Please try again in an hour."))
+            elif all([form.is_valid(), account_form.is_valid()]):
+                try:
+                    with transaction.atomic():
+                        # An address that already has an account: allauth writes to its owner and
+                        # shows the same "check your email" page, so nobody learns who has one.
+                        user, response = account_form.try_save(request)
+                        if user is None:
+                            return response
+                        services.registration_create(
+                            user=user, edition=edition, language=get_language(), email_unconfirmed=True, **form.details
+                        )
+                except services.RegistrationClosed:
+                    messages.error(request, _("Registration for this forum is closed."))
+                    return redirect("forum:register", year=edition.year)
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    return complete_signup(request, user=user, redirect_url=edition_register_url(edition))
+    elif request.method == "POST":
+        messages.error(request, _("Registration for this forum is closed."))
+        return redirect("forum:register", year=edition.year)
+    context = {"edition": edition, "form": form, "account_form": account_form, "is_open": is_open}
+    has_errors = form is not None and (form.errors or account_form.errors)
+    return render(request, "forum/register.html", context, status=400 if has_errors else 200)
+
+
+def edition_register_url(edition):
+    return reverse("forum:register", kwargs={"year": edition.year})
 
 
 @login_required
