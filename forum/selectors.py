@@ -104,6 +104,13 @@ def registration_edition_get(*, year):
     return get_object_or_404(Edition.objects.select_related("venue"), year=year)
 
 
+def registration_places_left(*, edition):
+    """Free places at an edition with a capacity (None without one): what the home page shows."""
+    if edition.capacity is None:
+        return None
+    return max(edition.capacity - Registration.objects.filter(edition=edition).confirmed().count(), 0)
+
+
 def registration_for_user(*, user, edition):
     return Registration.objects.filter(user=user, edition=edition).first()
 

@@ -1,8 +1,12 @@
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import ArticleFactory, EditionFactory, PartnershipFactory
+from forum.models import Edition, Registration
+from news.models import Article
+from tests.factories import ArticleFactory, EditionFactory, PartnershipFactory, RegistrationFactory
 from tests.utils import count_queries, text_in_language
 
 pytestmark = pytest.mark.django_db
@@ -57,18 +61,62 @@ def test_home_shows_the_seed_content(client, demo, language):
         assert f'<span class="figures__value">{value}</span>' in html
 
 
-def test_home_leads_with_the_upcoming_edition_and_shows_the_last_one_held(client, demo):
-    html = client.get("/ky/").content.decode()
-    upcoming = html.index("Төртүнчү «Мекендештер» Форуму")
-    held = html.index("Үчүнчү «Мекендештер – 2016» Форуму")
-    assert upcoming < held
-    assert "демонстрациялык" in html or "демонстрация" in html
+HOME_STORY = {
+    "ky": ["Кийинки форум", "300 орундун 300", "Форумга катталуу", "2016, Ош: жыйынтыктар", "Жаңылыктар</h2>"],
+    "ru": ["Следующий форум", "300 из 300", "Регистрация на форум", "2016, Ош: итоги", "Новости</h2>"],
+}
 
 
-def test_home_lists_the_latest_news(client, demo):
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_home_tells_one_story_in_order(client, demo, language):
+    upcoming = Edition.objects.get(number=4)
+    html = client.get(f"/{language}/").content.decode()
+    main = html[html.index("<main") :]
+    positions = [main.index(text) for text in HOME_STORY[language]]
+    positions += [main.index(f'id="{name}-heading"') for name in ("subscribe", "venue", "partners")]
+    assert positions == sorted(positions)
+    # One solid button, the registration; the demonstration notice once.
+    assert html.count("button--solid") == 2  # the registration, and the results band's outcome document
+    assert re.search(rf'class="button button--solid"\s+href="/{language}/forum/{upcoming.year}/register/"', html)
+    assert html.count('class="hero__demo"') == 1
+    # The contacts are in the footer only.
+    assert html.count("+996 312 66 35 38") == 1
+
+
+def test_home_counts_the_places_left(client, demo):
+    upcoming = Edition.objects.get(number=4)
+    RegistrationFactory.create_batch(2, edition=upcoming, status=Registration.Status.CONFIRMED)
+    RegistrationFactory(edition=upcoming, status=Registration.Status.UNCONFIRMED)
+    assert "298 из 300" in client.get("/ru/").content.decode()
+
+
+def test_home_lists_the_newest_articles_of_any_kind_first(client, demo):
+    newest = Article.objects.published()[:3]
     html = client.get("/ru/").content.decode()
-    assert "Выражаем глубокие соболезнования" in html
-    assert "Скорбим вместе" in html
+    positions = [html.index(article.title_ru) for article in newest]
+    assert positions == sorted(positions)
+    assert newest[0].category == Article.Category.ANNOUNCEMENT
+
+
+def test_home_subscription_needs_no_cookie(client, demo):
+    response = client.get("/ky/")
+    html = response.content.decode()
+    assert re.search(r'<form class="subscribe-band__form"\s+method="get"\s+action="/ky/subscribe/">', html)
+    assert "csrfmiddlewaretoken" not in html[html.index("subscribe-band__form") :]
+    page = client.get("/ky/subscribe/?email=aida@example.org").content.decode()
+    assert 'value="aida@example.org"' in page
+
+
+def test_menu_marks_where_the_visitor_is(client, demo):
+    html = client.get("/ky/news/").content.decode()
+    assert '<a href="/ky/news/" aria-current="page">Жаңылыктар</a>' in html
+    article = Article.objects.published().first()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<a href="/ky/news/" aria-current="true">Жаңылыктар</a>' in html
+    assert 'aria-current="page">Жаңылыктар' not in html
+    html = client.get("/ru/directory/").content.decode()
+    assert re.search(r'<a href="/ru/directory/"\s+aria-current="page">Объединения</a>', html)
+    assert html.count("aria-current=") == 2  # the menu item and the language of the page
 
 
 def test_home_without_any_edition(client):

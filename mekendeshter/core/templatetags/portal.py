@@ -35,3 +35,15 @@ def thumbnail_height(photo, width):
 def rich_text(html):
     """Article HTML, cleaned against the allow-list again on the way out (it was on the way in)."""
     return mark_safe(clean_html(str(html)))  # noqa: S308 - cleaned by nh3 just above
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url, section=False):
+    """`aria-current` for a menu link: "page" on the page itself; with `section`, "true" on the
+    pages below it (an article under News), so the menu shows where the visitor is."""
+    path = context["request"].path
+    if path == url:
+        return mark_safe('aria-current="page"')
+    if section and path.startswith(url):
+        return mark_safe('aria-current="true"')
+    return ""
