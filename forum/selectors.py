@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -55,7 +55,11 @@ def edition_neighbours(*, edition):
 
 
 def partnership_list(*, edition):
-    return Partnership.objects.filter(edition=edition).select_related("organisation")
+    """An edition's sponsors and partners, organizers first, then by tier as staff ordered them."""
+    tier_order = Case(*(When(tier=tier, then=position) for position, tier in enumerate(Partnership.Tier.values)))
+    return (
+        Partnership.objects.filter(edition=edition).select_related("organisation").order_by(tier_order, "order", "pk")
+    )
 
 
 def outcome_get(*, year):
