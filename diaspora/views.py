@@ -7,10 +7,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mekendeshter.core import ratelimit
+from mekendeshter.core.countries import collation_key
 
 from . import selectors, services
 from .forms import DIRECTORY_ENTRY_CONSENT, EntryFilterForm, EntryForm
@@ -34,29 +36,47 @@ def rate_limited(view):
     return wrapper
 
 
-def _filtered_entries(request, selector, page_param="page"):
-    form = EntryFilterForm(request.GET or None, country_choices=selectors.entry_countries())
+def _filtered_entries(request, selector, page_param="page", country_choices=None):
+    if country_choices is None:
+        country_choices = selectors.entry_countries()
+    form = EntryFilterForm(request.GET or None, country_choices=country_choices)
     filters = form.cleaned_data if form.is_valid() else {}
     country, query = filters.get("country", ""), filters.get("q", "")
     entries = selector(country=country, query=query)
     page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get(page_param))
     querystring = urlencode({key: value for key, value in (("q", query), ("country", country)) if value})
-    return {"filter_form": form, "entries_page": page, "entries": page.object_list, "entries_query": querystring}
+    return {
+        "filter_form": form,
+        "entries_page": page,
+        "entries": page.object_list,
+        "entries_query": querystring,
+        "country": country,
+    }
 
 
 @require_GET
 @rate_limited
 def directory(request):
-    associations = Paginator(selectors.association_list(), ASSOCIATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": associations, "associations": associations.object_list}
-    context |= _filtered_entries(request, selectors.entry_list, page_param="people")
+    # Associations first (what visitors come for), filtered by the same country as the people.
+    association_countries = selectors.association_countries()
+    # One country filter for the page: the countries of associations and of people.
+    choices = {row["code"]: row["name"] for row in association_countries} | dict(selectors.entry_countries())
+    language = get_language()
+    choices = sorted(choices.items(), key=lambda pair: collation_key(pair[1], language))
+    context = _filtered_entries(request, selectors.entry_list, page_param="people", country_choices=choices)
+    country = context["country"]
+    order = [row["code"] for row in association_countries]
+    associations = Paginator(
+        selectors.association_list(country=country, country_order=order), ASSOCIATIONS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    context |= {
+        "page": associations,
+        "associations": associations.object_list,
+        "association_countries": association_countries,
+        "map_points": selectors.association_map_points(country=country),
+    }
     other = {key: request.GET[key] for key in ("q", "country") if request.GET.get(key)}
     context["associations_query"] = urlencode(other)
-    context["map_points"] = [
-        {"lat": float(item.latitude), "lng": float(item.longitude), "name": str(item.name)}
-        for item in associations.object_list
-        if item.latitude is not None and item.longitude is not None
-    ]
     return render(request, "diaspora/directory.html", context)
 
 

@@ -1381,3 +1381,126 @@ VENUE_TRAVEL = {
         ),
     },
 }
+
+
+# Diaspora associations: demonstration entries (invented names, real cities) that show how the
+# directory looks with content; marked as demonstration data on the page.
+_DEMO_NOTE = {
+    "ky": "Демонстрациялык жазуу: бирикмелер тизмеси кандай көрүнөрүн көрсөтөт.",
+    "ru": "Демонстрационная запись: показывает, как выглядит список объединений.",
+    "en": "Demonstration entry: shows what the list of associations looks like.",
+}
+
+
+def _association(country, name, city, latitude, longitude):
+    return {
+        "country": country,
+        "name": name,
+        "city": city,
+        "description": _DEMO_NOTE,
+        "latitude": latitude,
+        "longitude": longitude,
+    }
+
+
+ASSOCIATIONS = [
+    _association(
+        "RU",
+        {
+            "ky": "Москвадагы кыргызстандыктардын «Ата-Журт» бирикмеси",
+            "ru": "Объединение кыргызстанцев «Ата-Журт» в Москве",
+            "en": "Ata-Jurt Association of Kyrgyzstanis in Moscow",
+        },
+        {"ky": "Москва", "ru": "Москва", "en": "Moscow"},
+        "55.755800",
+        "37.617300",
+    ),
+    _association(
+        "RU",
+        {
+            "ky": "Санкт-Петербургдагы «Ала-Тоо» мекендештер коому",
+            "ru": "Общество соотечественников «Ала-Тоо» в Санкт-Петербурге",
+            "en": "Ala-Too Society of Compatriots in Saint Petersburg",
+        },
+        {"ky": "Санкт-Петербург", "ru": "Санкт-Петербург", "en": "Saint Petersburg"},
+        "59.934300",
+        "30.335100",
+    ),
+    _association(
+        "RU",
+        {
+            "ky": "Екатеринбургдагы «Манас» кыргыз маданий борбору",
+            "ru": "Кыргызский культурный центр «Манас» в Екатеринбурге",
+            "en": "Manas Kyrgyz Cultural Centre in Yekaterinburg",
+        },
+        {"ky": "Екатеринбург", "ru": "Екатеринбург", "en": "Yekaterinburg"},
+        "56.838900",
+        "60.605700",
+    ),
+    _association(
+        "KZ",
+        {
+            "ky": "Алматыдагы «Достук» кыргыз диаспорасы",
+            "ru": "Кыргызская диаспора «Достук» в Алматы",
+            "en": "Dostuk Kyrgyz Diaspora in Almaty",
+        },
+        {"ky": "Алматы", "ru": "Алматы", "en": "Almaty"},
+        "43.238900",
+        "76.889700",
+    ),
+    _association(
+        "TR",
+        {
+            "ky": "Стамбулдагы «Ынтымак» кыргызстандыктар бирикмеси",
+            "ru": "Объединение кыргызстанцев «Ынтымак» в Стамбуле",
+            "en": "Yntymak Association of Kyrgyzstanis in Istanbul",
+        },
+        {"ky": "Стамбул", "ru": "Стамбул", "en": "Istanbul"},
+        "41.008200",
+        "28.978400",
+    ),
+    _association(
+        "KR",
+        {
+            "ky": "Сеулдагы «Бирдик» кыргыз жамааты",
+            "ru": "Кыргызская община «Бирдик» в Сеуле",
+            "en": "Birdik Kyrgyz Community in Seoul",
+        },
+        {"ky": "Сеул", "ru": "Сеул", "en": "Seoul"},
+        "37.566500",
+        "126.978000",
+    ),
+    _association(
+        "US",
+        {
+            "ky": "Нью-Йорктогу «Тумар» кыргыз-америка коому",
+            "ru": "Кыргызско-американское общество «Тумар» в Нью-Йорке",
+            "en": "Tumar Kyrgyz-American Society in New York",
+        },
+        {"ky": "Нью-Йорк", "ru": "Нью-Йорк", "en": "New York"},
+        "40.712800",
+        "-74.006000",
+    ),
+    _association(
+        "DE",
+        {
+            "ky": "Берлиндеги «Мекен» кыргыз-герман коому",
+            "ru": "Кыргызско-германское общество «Мекен» в Берлине",
+            "en": "Meken Kyrgyz-German Society in Berlin",
+        },
+        {"ky": "Берлин", "ru": "Берлин", "en": "Berlin"},
+        "52.520000",
+        "13.405000",
+    ),
+    _association(
+        "GB",
+        {
+            "ky": "Лондондогу «Жибек Жолу» кыргыз коому",
+            "ru": "Кыргызское общество «Жибек Жолу» в Лондоне",
+            "en": "Jibek Jolu Kyrgyz Society in London",
+        },
+        {"ky": "Лондон", "ru": "Лондон", "en": "London"},
+        "51.507400",
+        "-0.127800",
+    ),
+]

@@ -10,15 +10,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_generate_bulk_adds_and_clears_only_its_own_rows(demo):
-    before = Article.objects.count()
+    before, associations = Article.objects.count(), Association.objects.count()
     call_command("generate_bulk", articles=30, associations=50, people=40, stdout=io.StringIO())
     call_command("generate_bulk", articles=30, associations=50, people=40, stdout=io.StringIO())  # replaces
     assert Article.objects.published().count() == before + 30
-    assert Association.objects.count() == 50
+    assert Association.objects.count() == associations + 50
     assert DirectoryEntry.objects.listed().count() == 40
     call_command("generate_bulk", clear=True, stdout=io.StringIO())
     assert Article.objects.count() == before
-    assert not Association.objects.exists()
+    assert Association.objects.count() == associations == 9  # the demo's own stay
     assert not DirectoryEntry.objects.exists()
 
 

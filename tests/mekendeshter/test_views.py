@@ -116,7 +116,7 @@ def test_menu_marks_where_the_visitor_is(client, demo):
     assert 'aria-current="page">Жаңылыктар' not in html
     html = client.get("/ru/directory/").content.decode()
     assert re.search(r'<a href="/ru/directory/"\s+aria-current="page">Объединения</a>', html)
-    assert html.count("aria-current=") == 2  # the menu item and the language of the page
+    assert html.count("aria-current=") == 3  # the menu item, the language, the "all countries" chip
 
 
 def test_home_without_any_edition(client):
