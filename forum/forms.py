@@ -3,6 +3,7 @@ import re
 from allauth.account.forms import SignupForm
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.translation import gettext_lazy as _
 
 from mekendeshter.core.i18n import translated
@@ -87,6 +88,8 @@ class RegistrationForm(forms.ModelForm):
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["country"].widget.attrs["autocomplete"] = "country"
+        # A prompt rather than Django's dashes, which look like the line under the pinned countries.
+        self.fields["country"].choices = [("", BLANK_CHOICE_LABEL), *list(self.fields["country"].choices)[1:]]
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 

@@ -654,3 +654,30 @@ class ProposalSupport(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.proposal}"
+
+
+class Page(models.Model):
+    """A page of text that staff write in the admin in each language, such as the privacy policy."""
+
+    PRIVACY = "privacy"
+
+    slug = models.SlugField(
+        _("short name for the link"),
+        max_length=50,
+        unique=True,
+        help_text=_('"privacy" is the privacy policy linked from every consent.'),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Plain text; an empty line starts a new paragraph."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("privacy") if self.slug == self.PRIVACY else ""

@@ -9,6 +9,7 @@ from .models import (
     Edition,
     Item,
     OutcomeDocument,
+    Page,
     Participation,
     Partnership,
     Photo,
@@ -106,6 +107,10 @@ def photo_neighbours(*, photo):
 
 def registration_edition_get(*, year):
     return get_object_or_404(Edition.objects.select_related("venue"), year=year)
+
+
+def page_get(*, slug):
+    return get_object_or_404(Page, slug=slug)
 
 
 def registration_places_left(*, edition):

@@ -16,6 +16,7 @@ from news import selectors as news_selectors
 from . import selectors, services
 from .calendar import edition_calendar
 from .forms import AccountForm, ContactForm, ProposalForm, RegistrationForm
+from .models import Page
 
 
 def edition_list(request):
@@ -85,6 +86,11 @@ def contact(request):
                 services.contact_request_create(**data, language=get_language())
             return redirect("contact_thanks")
     return render(request, "forum/contact.html", {"form": form})
+
+
+def privacy(request):
+    page = selectors.page_get(slug=Page.PRIVACY)
+    return render(request, "forum/page.html", {"page": page})
 
 
 def contact_thanks(request):

@@ -9,6 +9,20 @@ from modeltranslation.utils import build_localized_fieldname
 admin.site.site_header = _("Mekendeshter: administration")
 admin.site.site_title = _("Mekendeshter")
 admin.site.index_title = _("Site content")
+# The index opens with a dashboard (registrations, queues, the last newsletter).
+admin.site.index_template = "admin/dashboard.html"
+
+# Apps in the order staff use them; the rest (accounts, sign-in, two-factor) after, alphabetically.
+APP_ORDER = ["forum", "news", "diaspora"]
+_app_list = admin.site.get_app_list
+
+
+def _ordered_app_list(request, app_label=None):
+    apps = _app_list(request, app_label)
+    return sorted(apps, key=lambda app: APP_ORDER.index(app["app_label"]) if app["app_label"] in APP_ORDER else 99)
+
+
+admin.site.get_app_list = _ordered_app_list
 
 
 class TranslatedAdmin(TabbedTranslationAdmin):

@@ -42,3 +42,16 @@ def test_register_for_the_next_forum_in_three_steps(page, site):
     expect(page.get_by_role("link", name="Менин аккаунтум")).to_be_visible()
     assert steps == 3
     assert Registration.objects.get().status == Registration.Status.CONFIRMED
+
+
+def test_transfer_and_hotel_fields_appear_when_asked_for_without_javascript(browser, site):
+    edition = Edition.objects.get(number=4)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/ru/forum/{edition.year}/register/")
+    expect(page.locator("#id_arrival_date")).to_be_hidden()
+    expect(page.locator("#id_check_in")).to_be_hidden()
+    page.get_by_label("Нужен трансфер").check()
+    expect(page.locator("#id_arrival_date")).to_be_visible()
+    expect(page.locator("#id_check_in")).to_be_hidden()
+    context.close()

@@ -47,3 +47,11 @@ def aria_current(context, url, section=False):
     if section and path.startswith(url):
         return mark_safe('aria-current="true"')
     return ""
+
+
+@register.simple_tag
+def staff_dashboard():
+    """`{% staff_dashboard as dashboard %}` on the admin index."""
+    from mekendeshter.selectors import staff_dashboard as dashboard
+
+    return dashboard()

@@ -14,6 +14,7 @@ from forum.models import (
     KeyFigure,
     Organisation,
     OutcomeDocument,
+    Page,
     Partnership,
     Section,
     Session,
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         self.load_draft_outcome(upcoming)
         self.load_articles(editions[3], upcoming)
         self.load_associations()
+        self.load_privacy_policy()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(editions) + 1} editions, {len(organisations)} sponsors and partners, "
@@ -63,6 +65,10 @@ class Command(BaseCommand):
         )
         if settings.DEBUG:
             self.load_staff_account()
+
+    def load_privacy_policy(self):
+        # Created once: after that the text is the staff's, and loading the demo again keeps it.
+        Page.objects.get_or_create(slug=Page.PRIVACY, defaults=translated(**content.PRIVACY))
 
     def load_associations(self):
         for data in content.ASSOCIATIONS:
