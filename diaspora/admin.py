@@ -10,8 +10,8 @@ from .models import Association, DirectoryEntry
 
 @admin.register(Association)
 class AssociationAdmin(TranslatedAdmin):
-    list_display = ["name", "country", "city", "is_published"]
-    list_filter = ["is_published", "country"]
+    list_display = ["name", "country", "city", "is_published", "is_demo"]
+    list_filter = ["is_published", "is_demo", "country"]
     search_fields = ["name", "city"]
 
 

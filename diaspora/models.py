@@ -24,6 +24,9 @@ class Association(models.Model):
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
+    is_demo = models.BooleanField(
+        _("demonstration data"), default=False, help_text=_("Shown with a notice that it is not a real association.")
+    )
 
     objects = AssociationQuerySet.as_manager()
 

@@ -1,17 +1,48 @@
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
+from django.utils.translation import get_language
 
 from forum.models import Registration
-from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, collation_key, countries, group_small_counts
+from mekendeshter.core.i18n import translated
 from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
 
 from .models import Association, DirectoryEntry
 
 
-def association_list():
-    return Association.objects.published()
+def association_list(*, country="", country_order=()):
+    """Published associations; with `country_order` (codes in the page language's alphabetical
+    order, as `association_countries` gives them) grouped by country in that order."""
+    associations = Association.objects.published()
+    if country:
+        associations = associations.filter(country=country)
+    if country_order:
+        position = Case(*(When(country=code, then=index) for index, code in enumerate(country_order)))
+        associations = associations.order_by(position, "name", "pk")
+    return associations
+
+
+MAP_POINTS_MAX = 1000
+
+
+def association_map_points(*, country=""):
+    """Every association with coordinates (of one country, when filtered), for the map; capped so
+    that bulk data cannot make the page heavy."""
+    associations = association_list(country=country).exclude(latitude=None).exclude(longitude=None)
+    return [
+        {"lat": float(item.latitude), "lng": float(item.longitude), "name": str(translated(item, "name"))}
+        for item in associations[:MAP_POINTS_MAX]
+    ]
+
+
+def association_countries():
+    """Countries with published associations and how many, in the page language's alphabetical order."""
+    counts = Association.objects.published().order_by().values("country").annotate(count=Count("pk"))
+    rows = [{"code": row["country"], "name": countries.name(row["country"]), "count": row["count"]} for row in counts]
+    language = get_language()
+    return sorted(rows, key=lambda row: collation_key(row["name"], language))
 
 
 def _text_filter(terms, fields):
@@ -51,7 +82,8 @@ def entry_for_user(*, user):
 def entry_countries():
     """Countries that have listed entries, for the filter, named in the page's language."""
     codes = DirectoryEntry.objects.listed().order_by().values_list("country", flat=True).distinct()
-    return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
+    language = get_language()
+    return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: collation_key(pair[1], language))
 
 
 def entry_stats(*, minimum=SMALL_COUNT_MINIMUM):

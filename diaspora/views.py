@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mekendeshter.core.countries import collation_key
 from mekendeshter.core.lists import list_page
 from mekendeshter.core.ratelimit import rate_limited
 
@@ -15,8 +17,10 @@ ASSOCIATIONS_PER_PAGE = 30
 ENTRIES_PER_PAGE = 20
 
 
-def _filtered_entries(request, selector, page_param="page"):
-    form = EntryFilterForm(request.GET or None, country_choices=selectors.entry_countries())
+def _filtered_entries(request, selector, page_param="page", country_choices=None):
+    if country_choices is None:
+        country_choices = selectors.entry_countries()
+    form = EntryFilterForm(request.GET or None, country_choices=country_choices)
     entries = list_page(
         request,
         lambda filters: selector(country=filters.get("country", ""), query=filters.get("q", "")),
@@ -25,24 +29,40 @@ def _filtered_entries(request, selector, page_param="page"):
         page_param=page_param,
     )
     page = entries.page
-    return {"filter_form": form, "entries_page": page, "entries": page.object_list, "entries_query": entries.query}
+    country = form.cleaned_data.get("country", "") if form.is_valid() else ""
+    return {
+        "filter_form": form,
+        "entries_page": page,
+        "entries": page.object_list,
+        "entries_query": entries.query,
+        "country": country,
+    }
 
 
 @require_GET
 @rate_limited("directory")
 def directory(request):
-    context = _filtered_entries(request, selectors.entry_list, page_param="people")
-    associations = list_page(request, lambda _filters: selectors.association_list(), per_page=ASSOCIATIONS_PER_PAGE)
+    # Associations first (what visitors come for), filtered by the same country as the people.
+    association_countries = selectors.association_countries()
+    # One country filter for the page: the countries of associations and of people.
+    choices = {row["code"]: row["name"] for row in association_countries} | dict(selectors.entry_countries())
+    language = get_language()
+    choices = sorted(choices.items(), key=lambda pair: collation_key(pair[1], language))
+    context = _filtered_entries(request, selectors.entry_list, page_param="people", country_choices=choices)
+    country = context["country"]
+    order = [row["code"] for row in association_countries]
+    associations = list_page(
+        request,
+        lambda _filters: selectors.association_list(country=country, country_order=order),
+        per_page=ASSOCIATIONS_PER_PAGE,
+    )
     context |= {
         "page": associations.page,
         "associations": associations.page.object_list,
-        # Pages of associations keep the people filter.
+        "association_countries": association_countries,
+        # Pages of associations keep the people filter (the country filters both).
         "associations_query": context["entries_query"],
-        "map_points": [
-            {"lat": float(item.latitude), "lng": float(item.longitude), "name": str(item.name)}
-            for item in associations.page.object_list
-            if item.latitude is not None and item.longitude is not None
-        ],
+        "map_points": selectors.association_map_points(country=country),
     }
     return render(request, "diaspora/directory.html", context)
 

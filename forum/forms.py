@@ -1,5 +1,7 @@
+from allauth.account.forms import SignupForm
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.translation import gettext_lazy as _
 
 from mekendeshter.core.forms import HoneypotFormMixin
@@ -67,6 +69,8 @@ class RegistrationForm(forms.ModelForm):
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["country"].widget.attrs["autocomplete"] = "country"
+        # A prompt rather than Django's dashes, which look like the line under the pinned countries.
+        self.fields["country"].choices = [("", BLANK_CHOICE_LABEL), *list(self.fields["country"].choices)[1:]]
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
@@ -94,6 +98,21 @@ class RegistrationForm(forms.ModelForm):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["directory_consent_text"] = str(DIRECTORY_CONSENT) if self.cleaned_data.get("directory_consent") else ""
         return data
+
+
+class AccountForm(SignupForm):
+    """The account opened on the registration page (allauth's sign-up: its checks, one password)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Your email")
+        self.fields["email"].help_text = _("We will send a link to this address to confirm it.")
+        self.fields["password1"].label = _("Choose a password")
+        self.fields["password1"].help_text = _(
+            "At least 8 characters. You will sign in with your email and this password."
+        )
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
 
 
 class ProposalForm(forms.Form):

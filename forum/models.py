@@ -461,7 +461,8 @@ class Photo(models.Model):
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
-        return self.exclude(status=Registration.Status.CANCELLED)
+        """Registrations that count: neither cancelled nor waiting for their email to be confirmed."""
+        return self.exclude(status__in=[Registration.Status.CANCELLED, Registration.Status.UNCONFIRMED])
 
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
@@ -499,6 +500,9 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")
+        # Made together with a new account: it takes a place only once the email address is
+        # confirmed, so that addresses nobody owns cannot fill the forum.
+        UNCONFIRMED = "unconfirmed", _("email not confirmed yet")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registrations"
@@ -506,7 +510,7 @@ class Registration(models.Model):
     edition = models.ForeignKey(
         Edition, verbose_name=_("forum edition"), on_delete=models.PROTECT, related_name="registrations"
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PENDING, db_index=True)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     country = CountryField(_("country of residence"), countries=Countries)
@@ -562,7 +566,7 @@ class Registration(models.Model):
 
     @property
     def is_active(self):
-        return self.status != self.Status.CANCELLED
+        return self.status not in (self.Status.CANCELLED, self.Status.UNCONFIRMED)
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -676,3 +680,30 @@ class ProposalSupport(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.proposal}"
+
+
+class Page(models.Model):
+    """A page of text that staff write in the admin in each language, such as the privacy policy."""
+
+    PRIVACY = "privacy"
+
+    slug = models.SlugField(
+        _("short name for the link"),
+        max_length=50,
+        unique=True,
+        help_text=_('"privacy" is the privacy policy linked from every consent.'),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Plain text; an empty line starts a new paragraph."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("privacy") if self.slug == self.PRIVACY else ""

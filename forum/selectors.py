@@ -1,7 +1,7 @@
 """Reads of the forum app. They return querysets or objects and know nothing of HTTP: a view
 fetches one object with get_object_or_404(selector(), ...)."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.utils import timezone
 
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, group_small_counts
@@ -10,6 +10,7 @@ from .models import (
     Edition,
     Item,
     OutcomeDocument,
+    Page,
     Participation,
     Partnership,
     Photo,
@@ -54,7 +55,11 @@ def edition_neighbours(*, edition):
 
 
 def partnership_list(*, edition):
-    return Partnership.objects.filter(edition=edition).select_related("organisation")
+    """An edition's sponsors and partners, organizers first, then by tier as staff ordered them."""
+    tier_order = Case(*(When(tier=tier, then=position) for position, tier in enumerate(Partnership.Tier.values)))
+    return (
+        Partnership.objects.filter(edition=edition).select_related("organisation").order_by(tier_order, "order", "pk")
+    )
 
 
 def outcome_exists(*, edition):
@@ -92,6 +97,17 @@ def photo_neighbours(*, photo):
 
 def registration_edition_queryset():
     return Edition.objects.select_related("venue")
+
+
+def page_queryset():
+    return Page.objects.all()
+
+
+def registration_places_left(*, edition):
+    """Free places at an edition with a capacity (None without one): what the home page shows."""
+    if edition.capacity is None:
+        return None
+    return max(edition.capacity - Registration.objects.filter(edition=edition).confirmed().count(), 0)
 
 
 def registration_for_user(*, user, edition):

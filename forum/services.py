@@ -115,10 +115,12 @@ def _clean_details(details):
 
 
 @transaction.atomic
-def registration_create(*, user, edition, language, directory_consent_text="", **details):
+def registration_create(*, user, edition, language, directory_consent_text="", email_unconfirmed=False, **details):
     """Register `user` for `edition`: confirmed while places are left, else waitlisted; the emails
     about it are written in `language`.
 
+    With `email_unconfirmed` (the account was opened with this registration) the registration waits,
+    holding no place and sending nothing, until `registration_email_confirmed`.
     Submitting twice returns the existing registration; a cancelled one is renewed.
     """
     edition = _lock_edition(edition)
@@ -137,13 +139,30 @@ def registration_create(*, user, edition, language, directory_consent_text="", *
     registration.privacy_consent_at = now
     registration.directory_consent_at = now if directory_consent_text else None
     registration.directory_consent_text = directory_consent_text
-    registration.status = _status_for_new(edition)
+    registration.status = Registration.Status.UNCONFIRMED if email_unconfirmed else _status_for_new(edition)
     registration.confirmed_at = now if registration.status == Registration.Status.CONFIRMED else None
     registration.cancelled_at = None
     registration.full_clean()
     registration.save()
-    _notify(registration, registration.status)
+    if not email_unconfirmed:
+        _notify(registration, registration.status)
     return registration
+
+
+@transaction.atomic
+def registration_email_confirmed(*, user):
+    """The person confirmed the email of the account they opened while registering: each waiting
+    registration takes a place (or joins the waiting list) in the order people confirm, and its
+    email goes out. Registration may have closed since: they asked in time, so it still counts."""
+    activated = []
+    for registration in Registration.objects.filter(user=user, status=Registration.Status.UNCONFIRMED):
+        _lock_edition(registration.edition)
+        registration.status = _status_for_new(registration.edition)
+        registration.confirmed_at = timezone.now() if registration.status == Registration.Status.CONFIRMED else None
+        registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        _notify(registration, registration.status)
+        activated.append(registration)
+    return activated
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from .models import (
     KeyFigure,
     Organisation,
     OutcomeDocument,
+    Page,
     Person,
     Photo,
     Proposal,
@@ -81,3 +82,8 @@ class PhotoTranslation(TranslationOptions):
 @register(Proposal)
 class ProposalTranslation(TranslationOptions):
     fields = ("answer",)
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "body")

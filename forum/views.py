@@ -1,8 +1,11 @@
+from allauth.account.internal.flows.signup import complete_signup
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +16,8 @@ from news import selectors as news_selectors
 
 from . import selectors, services
 from .calendar import edition_calendar
-from .forms import ContactForm, ProposalForm, RegistrationForm
+from .forms import AccountForm, ContactForm, ProposalForm, RegistrationForm
+from .models import Page
 
 
 def edition_list(request):
@@ -80,6 +84,11 @@ def contact(request):
     return render(request, "forum/contact.html", {"form": form})
 
 
+def privacy(request):
+    page = get_object_or_404(selectors.page_queryset(), slug=Page.PRIVACY)
+    return render(request, "forum/page.html", {"page": page})
+
+
 def contact_thanks(request):
     return render(request, "forum/contact_thanks.html")
 
@@ -102,9 +111,10 @@ def calendar_ics(request, year):
 # --- Registration ---------------------------------------------------------------------------
 
 
-@login_required
 def register(request, year):
     edition = get_object_or_404(selectors.registration_edition_queryset(), year=year)
+    if not request.user.is_authenticated:
+        return _register_with_account(request, edition)
     registration = selectors.registration_for_user(user=request.user, edition=edition)
     is_open = edition.registration_is_open()
     active = registration if registration and registration.is_active else None
@@ -135,6 +145,49 @@ def register(request, year):
     context = {"edition": edition, "registration": active, "form": form, "is_open": is_open}
     response = render(request, "forum/register.html", context, status=400 if form is not None and form.errors else 200)
     return ratelimit.limited(response, "register") if over_limit else response
+
+
+def _register_with_account(request, edition):
+    """A person without an account registers and opens the account on the same page. The
+    registration waits for the email to be confirmed; confirming signs them in and brings them back
+    here (allauth's sign-up flow, with this page as its destination)."""
+    is_open = edition.registration_is_open()
+    form = account_form = None
+    over_limit = False
+    if is_open:
+        form = RegistrationForm(request.POST or None)
+        account_form = AccountForm(request.POST or None)
+        if request.method == "POST":
+            over_limit = not ratelimit.form_allowed(request, "register", form)
+            if not over_limit and all([form.is_valid(), account_form.is_valid()]):
+                try:
+                    with transaction.atomic():
+                        # An address that already has an account: allauth writes to its owner and
+                        # shows the same "check your email" page, so nobody learns who has one.
+                        user, response = account_form.try_save(request)
+                        if user is None:
+                            return response
+                        services.registration_create(
+                            user=user, edition=edition, language=get_language(), email_unconfirmed=True, **form.details
+                        )
+                except services.RegistrationClosed:
+                    messages.error(request, _("Registration for this forum is closed."))
+                    return redirect("forum:register", year=edition.year)
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    return complete_signup(request, user=user, redirect_url=edition_register_url(edition))
+    elif request.method == "POST":
+        messages.error(request, _("Registration for this forum is closed."))
+        return redirect("forum:register", year=edition.year)
+    context = {"edition": edition, "form": form, "account_form": account_form, "is_open": is_open}
+    has_errors = form is not None and (form.errors or account_form.errors)
+    response = render(request, "forum/register.html", context, status=400 if has_errors else 200)
+    return ratelimit.limited(response, "register") if over_limit else response
+
+
+def edition_register_url(edition):
+    return reverse("forum:register", kwargs={"year": edition.year})
 
 
 @login_required

@@ -21,15 +21,9 @@ def _language_links(request):
     return links
 
 
-def _footer_partners(request):
-    edition = current_edition(request)
-    return list(forum_selectors.partnership_list(edition=edition)) if edition else []
-
-
 def site(request):
     return {
         "current_edition": SimpleLazyObject(lambda: current_edition(request)),
-        "footer_partners": SimpleLazyObject(lambda: _footer_partners(request)),
         "latest_outcome_year": SimpleLazyObject(forum_selectors.outcome_latest_year),
         "language_links": SimpleLazyObject(lambda: _language_links(request)),
         "canonical_url": request.build_absolute_uri(request.path),

@@ -2,12 +2,12 @@
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from diaspora.models import DirectoryEntry, Profile
 from forum import selectors as forum_selectors
-from forum.models import ProposalSupport, Registration
-from news.models import Comment, Subscription
+from forum.models import ContactRequest, Edition, Proposal, ProposalSupport, Registration
+from news.models import Comment, Newsletter, Subscription
 
 
 def subscription_list_for_user(*, user):
@@ -94,4 +94,30 @@ def account_export(*, user):
         "supported_proposals": list(
             ProposalSupport.objects.filter(user=user).order_by("pk").values_list("proposal_id", flat=True)
         ),
+    }
+
+
+def staff_dashboard():
+    """What the organizers look at first on the admin index: registrations per edition by status
+    (with places left), the queues waiting for them, and the last newsletter's progress."""
+    counts = {}
+    for row in Registration.objects.order_by().values("edition_id", "status").annotate(count=Count("pk")):
+        counts.setdefault(row["edition_id"], {})[row["status"]] = row["count"]
+    editions = []
+    for edition in Edition.objects.filter(pk__in=counts).order_by("-start_date"):
+        by_status = counts[edition.pk]
+        confirmed = by_status.get(Registration.Status.CONFIRMED, 0)
+        places_left = None if edition.capacity is None else max(edition.capacity - confirmed, 0)
+        statuses = [(status, label, by_status.get(status, 0)) for status, label in Registration.Status.choices]
+        editions.append({"edition": edition, "statuses": statuses, "places_left": places_left})
+    upcoming = Edition.objects.current()
+    if upcoming and upcoming.pk not in counts and upcoming.registration_opens:
+        statuses = [(status, label, 0) for status, label in Registration.Status.choices]
+        editions.insert(0, {"edition": upcoming, "statuses": statuses, "places_left": upcoming.capacity})
+    return {
+        "editions": editions,
+        "pending_comments": Comment.objects.filter(status=Comment.Status.PENDING).count(),
+        "proposals": Proposal.objects.filter(status=Proposal.Status.SUBMITTED).count(),
+        "contact_requests": ContactRequest.objects.filter(handled_at__isnull=True).count(),
+        "newsletter": Newsletter.objects.with_progress().order_by("-created_at", "-pk").first(),
     }

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("diaspora.urls")),
     path("search/", views.search, name="search"),
     path("contact/", forum_views.contact, name="contact"),
+    path("privacy/", forum_views.privacy, name="privacy"),
     path("contact/thanks/", forum_views.contact_thanks, name="contact_thanks"),
     path("accounts/", include("allauth.urls")),
     path("me/", views.me, name="me"),

@@ -33,14 +33,22 @@ class LanguageForm(forms.Form):
 
 
 def home(request):
-    # The next edition leads the page; the last one held shows its results, as the seed does.
-    edition = forum_selectors.edition_latest_held() or current_edition(request)
-    context = {"edition": edition, "latest_articles": news_selectors.article_latest()}
+    # One story: the next edition and its registration first, then the last one held with its
+    # results (as the seed page shows them), the newest news of any kind, subscription, venue.
+    edition = forum_selectors.edition_latest_held()
+    upcoming = current_edition(request)
+    context = {"edition": edition, "latest_articles": news_selectors.article_latest(category=None)}
+    if upcoming and upcoming.pk != getattr(edition, "pk", None):
+        context["places_left"] = forum_selectors.registration_places_left(edition=upcoming)
     if edition:
         context |= {
             "partners": forum_selectors.partnership_list(edition=edition),
             "has_outcome": forum_selectors.outcome_exists(edition=edition),
         }
+    # The venue of the next forum once it is known, else the last one's, with its map.
+    venue_edition = upcoming if upcoming and upcoming.venue_id else edition
+    if venue_edition and venue_edition.venue_id:
+        context |= {"venue": venue_edition.venue, "venue_edition": venue_edition}
     return render(request, "home.html", context)
 
 

@@ -207,8 +207,11 @@ class NewsletterAdmin(TranslatedAdmin):
             else:
                 self.message_user(request, _("Sending has started."))
             return redirect(self._change_url(newsletter))
-        recipients = services.newsletter_recipients(newsletter=newsletter).count()
+        languages = services.newsletter_recipients_by_language(newsletter=newsletter)
+        recipients = sum(count for _code, _name, count, _missing in languages)
+        refused = any(missing and count for _code, _name, count, missing in languages)
         context = {**self.admin_site.each_context(request), "newsletter": newsletter, "recipients": recipients}
+        context |= {"languages": languages, "refused": refused}
         context |= {"opts": self.model._meta, "title": _("Send the newsletter")}
         return TemplateResponse(request, "admin/news/newsletter/send_confirm.html", context)
 

@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 
 from forum.models import Edition
 
@@ -28,11 +28,17 @@ def article_queryset():
 
 
 def article_related(*, article, limit=3):
-    """Published articles of the same edition or category, newest first."""
+    """Published articles of the same category or edition, the same edition's first, then newest.
+    Announcements of the site's features are related only to each other: a condolence note of the
+    2016 forum must not end with "the venue is on the map"."""
     same = Q(category=article.category)
     if article.edition_id:
-        same |= Q(edition_id=article.edition_id)
-    return Article.objects.published().filter(same).exclude(pk=article.pk)[:limit]
+        same |= Q(edition_id=article.edition_id) & ~Q(category=Article.Category.ANNOUNCEMENT)
+    related = Article.objects.published().filter(same).exclude(pk=article.pk)
+    if article.edition_id:
+        same_edition = Case(When(edition_id=article.edition_id, then=0), default=1)
+        related = related.order_by(same_edition, "-published_at", "-pk")
+    return related[:limit]
 
 
 def edition_filter_choices():

@@ -8,7 +8,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -198,6 +198,20 @@ def newsletter_recipients(*, newsletter):
     return subscriptions.filter(news=True)
 
 
+def newsletter_recipients_by_language(*, newsletter):
+    """[(code, name, recipients, missing)] for every language: how many subscribers read it, and
+    whether the newsletter lacks its subject (or its text, when another language has one)."""
+    counts = dict(
+        newsletter_recipients(newsletter=newsletter).order_by().values_list("language").annotate(count=Count("pk"))
+    )
+    has_body = any(getattr(newsletter, f"body_{code}") for code, _name in settings.LANGUAGES)
+    rows = []
+    for code, name in settings.LANGUAGES:
+        missing = not getattr(newsletter, f"subject_{code}") or (has_body and not getattr(newsletter, f"body_{code}"))
+        rows.append((code, name, counts.get(code, 0), missing))
+    return rows
+
+
 def newsletter_send_test(*, newsletter, email, language):
     transaction.on_commit(lambda: tasks.send_newsletter_test.delay(newsletter.pk, email, language))
 
@@ -208,6 +222,17 @@ def newsletter_send(*, newsletter):
     newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
     if newsletter.status != Newsletter.Status.DRAFT:
         raise ValidationError(_("This newsletter has already been sent."))
+    # A subscriber would get another language's text under a footer in their own: refuse.
+    missing = [
+        str(name)
+        for _code, name, count, gap in newsletter_recipients_by_language(newsletter=newsletter)
+        if gap and count
+    ]
+    if missing:
+        raise ValidationError(
+            _("Write the subject and text in every language that subscribers read first. Missing: %(languages)s.")
+            % {"languages": ", ".join(missing)}
+        )
     Delivery.objects.bulk_create(
         [
             Delivery(newsletter=newsletter, subscription_id=pk)

@@ -121,7 +121,9 @@ def comment_report(request, slug, pk):
 
 
 def subscribe(request):
-    form = SubscriptionForm(request.POST or None, initial={"language": get_language()})
+    # The home page's small form sends the address here by GET, to be confirmed with the topics.
+    initial = {"language": get_language(), "email": request.GET.get("email", "")[:254]}
+    form = SubscriptionForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if not ratelimit.form_allowed(request, "subscribe", form):
             return ratelimit.limited(render(request, "news/subscribe.html", {"form": form}), "subscribe")

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from diaspora import views
@@ -187,3 +189,32 @@ def test_hostile_input_in_every_field_is_escaped(client):
         assert response.status_code == 200, url
         assert hostile not in response.content.decode(), url
     assert client.get("/en/directory/%3Cscript%3E/").status_code == 404
+
+
+def test_demo_directory_leads_with_associations_and_counts_per_country(client, demo):
+    html = client.get("/ru/directory/").content.decode()
+    assert "<h1>Объединения и соотечественники за рубежом</h1>" in html
+    assert html.index('id="associations-heading"') < html.index('id="people-heading"')
+    assert "Россия (3)</a>" in html and "Казахстан (1)</a>" in html
+    assert html.count('<p class="badge">демонстрационные данные</p>') == 9
+    # The chips follow the Russian alphabet: Великобритания … Германия … Россия … США … Турция.
+    start = html.index('class="chips"')
+    chips = re.findall(r"country=([A-Z]{2})", html[start : html.index("</ul>", start)])
+    assert chips == ["GB", "DE", "KZ", "RU", "US", "TR", "KR"]
+    assert html.index("<h3>Великобритания</h3>") < html.index("<h3>Германия</h3>") < html.index("<h3>Россия</h3>")
+    html = client.get("/ky/directory/").content.decode()
+    assert "Россия (3)</a>" in html and "<h1>Чет өлкөдөгү бирикмелер жана мекендештер</h1>" in html
+
+
+def test_country_chip_filters_the_associations_and_the_map(client, demo):
+    response = client.get("/ky/directory/?country=RU")
+    html = response.content.decode()
+    assert re.search(r'href="\?country=RU"\s+aria-current="true"', html)
+    assert {point["name"] for point in response.context["map_points"]} == {
+        "Москвадагы кыргызстандыктардын «Ата-Журт» бирикмеси",
+        "Санкт-Петербургдагы «Ала-Тоо» мекендештер коому",
+        "Екатеринбургдагы «Манас» кыргыз маданий борбору",
+    }
+    assert "Алматыдагы «Достук»" not in html
+    # Unfiltered, the map shows every association.
+    assert len(client.get("/ky/directory/").context["map_points"]) == 9

@@ -1,10 +1,12 @@
 import datetime
 import io
+import re
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
@@ -57,11 +59,83 @@ def user(client):
     return user
 
 
-def test_register_page_needs_sign_in(client):
+def test_register_page_offers_a_new_account_beside_the_forum_form(client):
     edition = OpenEditionFactory()
-    response = client.get(f"/ky/forum/{edition.year}/register/")
+    page = client.get(f"/ky/forum/{edition.year}/register/").content.decode()
+    assert "<h1>Форумга катталуу</h1>" in page
+    assert "<legend>Аккаунт ачуу</legend>" in page
+    assert 'name="email"' in page and 'name="password1"' in page and 'name="password2"' not in page
+    assert f'href="/ky/accounts/login/?next=/ky/forum/{edition.year}/register/"' in page
+    page = client.get(f"/ru/forum/{edition.year}/register/").content.decode()
+    assert "<h1>Регистрация на форум</h1>" in page
+    assert "<legend>Создать аккаунт</legend>" in page
+
+
+ACCOUNT = {"email": "aigul@example.org", "password1": "Ala-Too 2027 Osh"}
+
+
+def _confirmation_path(message):
+    return re.search(r"/(?:ky|ru|en)/accounts/confirm-email/[^/\s]+/", message.body).group(0)
+
+
+def test_new_account_registration_takes_a_place_when_the_email_is_confirmed(client, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/ky/forum/{edition.year}/register/", FORM | ACCOUNT)
     assert response.status_code == 302
-    assert response["Location"].startswith("/ky/accounts/login/?next=")
+    assert response["Location"] == "/ky/accounts/confirm-email/"
+    registration = Registration.objects.get()
+    assert registration.status == Registration.Status.UNCONFIRMED
+    assert registration.user.email == "aigul@example.org"
+    assert not Registration.objects.active().exists()
+    # Only the address confirmation: the registration's own letter waits for it.
+    assert len(mail.outbox) == 1
+    page = client.get(response["Location"]).content.decode()
+    assert "Почтаңызды текшериңиз" in page
+    assert not client.get("/ky/me/").wsgi_request.user.is_authenticated
+
+    path = _confirmation_path(mail.outbox[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path)
+    assert response.status_code == 302
+    assert response["Location"] == f"/ky/forum/{edition.year}/register/"
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED and registration.confirmed_at is not None
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["aigul@example.org"]
+    page = client.get(response["Location"])
+    assert page.wsgi_request.user == registration.user
+    assert "Форумдагы ордуңуз ырасталды." in page.content.decode()
+
+
+def test_email_confirmed_in_another_browser_leads_to_sign_in_then_back(client, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/ru/forum/{edition.year}/register/", FORM | ACCOUNT)
+    other = Client()
+    response = other.post(_confirmation_path(mail.outbox[0]))
+    assert response["Location"] == f"/ru/accounts/login/?next=%2Fru%2Fforum%2F{edition.year}%2Fregister%2F"
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED
+
+
+def test_bad_account_input_writes_nothing(client, django_user_model):
+    edition = OpenEditionFactory()
+    response = client.post(
+        f"/ru/forum/{edition.year}/register/", FORM | {"email": "not-an-address", "password1": "short"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<a href="#id_email">Ваша электронная почта</a>' in page
+    assert not django_user_model.objects.exists() and not Registration.objects.exists()
+
+
+def test_registering_with_a_known_address_does_not_reveal_it(client, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory()
+    UserFactory(email="aigul@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/ky/forum/{edition.year}/register/", FORM | ACCOUNT)
+    assert response["Location"] == "/ky/accounts/confirm-email/"
+    assert not Registration.objects.exists()
+    assert mail.outbox[0].to == ["aigul@example.org"]
 
 
 def test_register_creates_a_confirmed_registration_and_emails(client, user, django_capture_on_commit_callbacks):

@@ -5,7 +5,7 @@ from django.contrib import admin
 from reversion.models import Version
 
 from diaspora.models import Association
-from forum.models import Album, ContactRequest, Item, Person
+from forum.models import Album, ContactRequest, Item, Page, Person
 from news.models import NewsSettings
 from tests.factories import (
     ArticleFactory,
@@ -44,6 +44,9 @@ def one_of_each():
     NewsletterFactory()
     Association.objects.create(name_ky="Бирикме", name_ru="Объединение", name_en="Association", country="RU")
     DirectoryEntryFactory()
+    Page.objects.create(
+        slug=Page.PRIVACY, title_ky="Купуялык", title_ru="Конфиденциальность", body_ky="Текст", body_ru="Текст"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,15 @@
 import datetime
 import os
+import re
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from forum.models import OutcomeDocument
+from forum.models import Edition, OutcomeDocument, Registration
 from mekendeshter.celery import app
+from news.models import Article
 from tests.factories import (
     ArticleFactory,
     EditionFactory,
@@ -15,6 +17,7 @@ from tests.factories import (
     OpenEditionFactory,
     OutcomeDocumentFactory,
     PartnershipFactory,
+    RegistrationFactory,
     VenueFactory,
 )
 from tests.utils import count_queries, text_in_language
@@ -61,31 +64,34 @@ def held_edition():
 
 HOME_CONTENT = {
     "ky": [
-        '<p class="edition-summary__when"> <span >Ош</span>, <time datetime="2016-08-01">2016-жылдын 1–2-августу</time>'
-        ' </p> <h1 class="edition-summary__title" >Үчүнчү «Мекендештер – 2016» Форуму</h1>'
+        '<h1 id="results-heading"> 2016, Ош: жыйынтыктар </h1> <p class="results-band__when">'
+        ' <a href="/ky/forum/2016/" >Үчүнчү «Мекендештер – 2016» Форуму</a> ·'
+        ' <time datetime="2016-08-01">2016-жылдын 1–2-августу</time> </p>'
         ' <p class="edition-summary__theme" >«Жаңы мүмкүнчүлүктөр»</p>',
-        '<a class="button button--secondary" href="/ky/forum/2016/outcome/">Жыйынтык документ</a>',
+        '<a class="button button--solid" href="/ky/forum/2016/outcome/">Жыйынтык документ</a>',
         '<span class="figures__value">500+</span> <span class="figures__label" >катышуучу</span>',
         "<strong>Ош мамлекеттик университети</strong>",
-        '<p class="partners__name" > «Роза Отунбаеванын демилгеси» эл аралык коомдук фонду </p>',
+        '<span class="partners__name" >«Роза Отунбаеванын демилгеси» эл аралык коомдук фонду</span>',
     ],
     "ru": [
-        '<p class="edition-summary__when"> <span >Ош</span>, <time datetime="2016-08-01">1–2 августа 2016 г.</time>'
-        ' </p> <h1 class="edition-summary__title" >Третий форум «Мекендештер – 2016»</h1>'
+        '<h1 id="results-heading"> 2016, Ош: итоги </h1> <p class="results-band__when">'
+        ' <a href="/ru/forum/2016/" >Третий форум «Мекендештер – 2016»</a> ·'
+        ' <time datetime="2016-08-01">1–2 августа 2016 г.</time> </p>'
         ' <p class="edition-summary__theme" >«Новые возможности»</p>',
-        '<a class="button button--secondary" href="/ru/forum/2016/outcome/">Итоговый документ</a>',
+        '<a class="button button--solid" href="/ru/forum/2016/outcome/">Итоговый документ</a>',
         '<span class="figures__value">500+</span> <span class="figures__label" >участников</span>',
         "<strong>Ошский государственный университет</strong>",
-        '<p class="partners__name" > Международный общественный фонд «Инициатива Розы Отунбаевой» </p>',
+        '<span class="partners__name" >Международный общественный фонд «Инициатива Розы Отунбаевой»</span>',
     ],
     "en": [
-        '<p class="edition-summary__when"> <span >Osh</span>, <time datetime="2016-08-01">1–2 August 2016</time>'
-        ' </p> <h1 class="edition-summary__title" >The Third Mekendeshter Forum 2016</h1>'
+        '<h1 id="results-heading"> 2016, Osh: results </h1> <p class="results-band__when">'
+        ' <a href="/en/forum/2016/" >The Third Mekendeshter Forum 2016</a> ·'
+        ' <time datetime="2016-08-01">1–2 August 2016</time> </p>'
         ' <p class="edition-summary__theme" >«New Opportunities»</p>',
-        '<a class="button button--secondary" href="/en/forum/2016/outcome/">Outcome document</a>',
+        '<a class="button button--solid" href="/en/forum/2016/outcome/">Outcome document</a>',
         '<span class="figures__value">500+</span> <span class="figures__label" >participants</span>',
         "<strong>Osh State University</strong>",
-        '<p class="partners__name" > Roza Otunbayeva International Public Foundation </p>',
+        '<span class="partners__name" >Roza Otunbayeva International Public Foundation</span>',
     ],
 }
 
@@ -98,8 +104,9 @@ def test_home_shows_the_last_edition(client, held_edition, language):
     assert f'<html lang="{language}">' in html
     for fragment in HOME_CONTENT[language]:
         assert fragment in html, fragment
-    contacts = '<a href="tel:+996312663538">+996 312 66 35 38</a> · <a href="mailto:mekendeshter@roza.kg">'
-    assert contacts in html
+    # The organizers' contacts, once: in the footer.
+    contacts = '<a href="tel:+996312663538">+996 312 66 35 38</a> <br> <a href="mailto:mekendeshter@roza.kg">'
+    assert html.count(contacts) == 1
 
 
 @pytest.mark.parametrize(
@@ -107,16 +114,14 @@ def test_home_shows_the_last_edition(client, held_edition, language):
     [
         (
             "ky",
-            '<h1 class="edition-summary__title" >Төртүнчү «Мекендештер» Форуму</h1>',
-            '<h2 class="edition-summary__title" > <a href="/ky/forum/2016/">'
-            "Үчүнчү «Мекендештер – 2016» Форуму</a> </h2>",
+            '<h1 id="next-forum-heading" class="edition-summary__title" >Төртүнчү «Мекендештер» Форуму</h1>',
+            '<a href="/ky/forum/2016/" >Үчүнчү «Мекендештер – 2016» Форуму</a>',
             "Бул – демонстрациялык форум: анын жардамы менен порталда каттоодон өтүүнү сынап көрө аласыз.",
         ),
         (
             "ru",
-            '<h1 class="edition-summary__title" >Четвёртый форум «Мекендештер»</h1>',
-            '<h2 class="edition-summary__title" > <a href="/ru/forum/2016/">'
-            "Третий форум «Мекендештер – 2016»</a> </h2>",
+            '<h1 id="next-forum-heading" class="edition-summary__title" >Четвёртый форум «Мекендештер»</h1>',
+            '<a href="/ru/forum/2016/" >Третий форум «Мекендештер – 2016»</a>',
             "Это демонстрационный форум: на нём можно опробовать регистрацию на портале.",
         ),
     ],
@@ -127,7 +132,7 @@ def test_home_leads_with_the_upcoming_edition_and_shows_the_last_one_held(
     OpenEditionFactory(is_demo=True, title_ky="Төртүнчү «Мекендештер» Форуму", title_ru="Четвёртый форум «Мекендештер»")
     html = squash(client.get(f"/{language}/").content.decode())
     assert html.index(upcoming) < html.index(held)
-    assert f'<p class="notice">{notice}</p>' in html
+    assert f'<p class="hero__demo">{notice}</p>' in html
 
 
 def test_home_lists_the_latest_news(client):
@@ -137,6 +142,64 @@ def test_home_lists_the_latest_news(client):
         '<h3 class="card__title" > <a href="/ru/news/condolences/">Скорбим вместе</a> </h3>'
         " <p >Выражаем глубокие соболезнования.</p>"
     ) in html
+
+
+HOME_STORY = {
+    "ky": ["Кийинки форум", "300 орундун 300", "Форумга катталуу", "2016, Ош: жыйынтыктар", "Жаңылыктар</h2>"],
+    "ru": ["Следующий форум", "300 из 300", "Регистрация на форум", "2016, Ош: итоги", "Новости</h2>"],
+}
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_home_tells_one_story_in_order(client, demo, language):
+    upcoming = Edition.objects.get(number=4)
+    html = client.get(f"/{language}/").content.decode()
+    main = html[html.index("<main") :]
+    positions = [main.index(text) for text in HOME_STORY[language]]
+    positions += [main.index(f'id="{name}-heading"') for name in ("subscribe", "venue", "partners")]
+    assert positions == sorted(positions)
+    # One solid button, the registration; the demonstration notice once.
+    assert html.count("button--solid") == 2  # the registration, and the results band's outcome document
+    assert re.search(rf'class="button button--solid"\s+href="/{language}/forum/{upcoming.year}/register/"', html)
+    assert html.count('class="hero__demo"') == 1
+    # The contacts are in the footer only.
+    assert html.count("+996 312 66 35 38") == 1
+
+
+def test_home_counts_the_places_left(client, demo):
+    upcoming = Edition.objects.get(number=4)
+    RegistrationFactory.create_batch(2, edition=upcoming, status=Registration.Status.CONFIRMED)
+    RegistrationFactory(edition=upcoming, status=Registration.Status.UNCONFIRMED)
+    assert "298 из 300" in client.get("/ru/").content.decode()
+
+
+def test_home_lists_the_newest_articles_of_any_kind_first(client, demo):
+    newest = Article.objects.published()[:3]
+    html = client.get("/ru/").content.decode()
+    positions = [html.index(article.title_ru) for article in newest]
+    assert positions == sorted(positions)
+    assert newest[0].category == Article.Category.ANNOUNCEMENT
+
+
+def test_home_subscription_needs_no_cookie(client, demo):
+    response = client.get("/ky/")
+    html = response.content.decode()
+    assert re.search(r'<form class="subscribe-band__form"\s+method="get"\s+action="/ky/subscribe/"\s+novalidate>', html)
+    assert "csrfmiddlewaretoken" not in html[html.index("subscribe-band__form") :]
+    page = client.get("/ky/subscribe/?email=aida@example.org").content.decode()
+    assert 'value="aida@example.org"' in page
+
+
+def test_menu_marks_where_the_visitor_is(client, demo):
+    html = client.get("/ky/news/").content.decode()
+    assert '<a href="/ky/news/" aria-current="page">Жаңылыктар</a>' in html
+    article = Article.objects.published().first()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<a href="/ky/news/" aria-current="true">Жаңылыктар</a>' in html
+    assert 'aria-current="page">Жаңылыктар' not in html
+    html = client.get("/ru/directory/").content.decode()
+    assert re.search(r'<a href="/ru/directory/"\s+aria-current="page">Объединения</a>', html)
+    assert html.count("aria-current=") == 3  # the menu item, the language, the "all countries" chip
 
 
 def test_home_without_any_edition(client):

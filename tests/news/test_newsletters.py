@@ -65,6 +65,47 @@ def test_admin_compose_preview_test_and_send(admin_client, admin_user, django_ca
     assert len(mail.outbox) == 3
 
 
+def test_admin_test_send_button_is_not_a_nested_form(admin_client, admin_user, django_capture_on_commit_callbacks):
+    admin_user.email = "staff@example.org"
+    admin_user.save()
+    newsletter = NewsletterFactory()
+    html = admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/change/").content.decode()
+    form = html[html.index('id="newsletter_form"') :]
+    form = form[: form.index("</form>")]
+    assert "<form" not in form[1:]
+    assert f'formaction="/admin/news/newsletter/{newsletter.pk}/test/"' in form
+    # The button posts the whole change form (its fields and CSRF token) to the test address.
+    data = {"subject_ky": newsletter.subject_ky, "topic": "news"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/news/newsletter/{newsletter.pk}/test/", data)
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["staff@example.org"]]
+
+
+def test_admin_send_page_counts_recipients_per_language_and_refuses_a_missing_one(admin_client, settings):
+    settings.LANGUAGE_CODE = "ru"
+    SubscriptionFactory.create_batch(2, language="ky")
+    SubscriptionFactory(language="ru")
+    newsletter = NewsletterFactory(subject_ru="", body_ru="")
+    response = admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/send/", headers={"accept-language": "ru"})
+    html = response.content.decode()
+    rows = {code: (count, missing) for code, _name, count, missing in response.context["languages"]}
+    assert rows == {"ky": (2, False), "ru": (1, True), "en": (0, False)}
+    assert "Отправить сейчас" not in html and '<button type="submit" class="button default">' not in html
+    assert "Напишите тему и текст" in html
+    admin_client.post(f"/admin/news/newsletter/{newsletter.pk}/send/")
+    newsletter.refresh_from_db()
+    assert newsletter.status == Newsletter.Status.DRAFT
+
+
+def test_admin_preview_keeps_the_admins_language(admin_client):
+    newsletter = NewsletterFactory()
+    admin_client.cookies["django_language"] = "ru"
+    html = admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/preview/en/").content.decode()
+    assert '<html lang="ru"' in html
+    assert "Hello! More:" in html
+
+
 def test_admin_list_queries_do_not_grow(admin_client, django_capture_on_commit_callbacks):
     NewsletterFactory()
     few = count_queries(admin_client, "/admin/news/newsletter/")

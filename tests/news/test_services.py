@@ -68,8 +68,17 @@ def test_each_confirmed_subscriber_gets_one_copy_in_their_language(django_captur
     assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 8
 
 
-def test_missing_language_falls_back(django_capture_on_commit_callbacks):
-    SubscriptionFactory(language="en")
+def test_a_language_subscribers_read_but_the_newsletter_lacks_refuses_the_send():
+    SubscriptionFactory(language="ru")
+    newsletter = NewsletterFactory(subject_ru="", body_ru="")
+    with pytest.raises(ValidationError, match="Орусча"):
+        services.newsletter_send(newsletter=newsletter)
+    newsletter.refresh_from_db()
+    assert newsletter.status == Newsletter.Status.DRAFT and not Delivery.objects.exists()
+
+
+def test_a_language_nobody_reads_may_stay_empty(django_capture_on_commit_callbacks):
+    SubscriptionFactory(language="ru")
     newsletter = NewsletterFactory(subject_en="", body_en="")
     send(newsletter, django_capture_on_commit_callbacks)
     assert mail.outbox[0].subject == "Новости форума"

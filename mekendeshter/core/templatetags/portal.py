@@ -59,3 +59,15 @@ def with_site_name(title):
     if isinstance(title, SafeData):
         stripped = mark_safe(stripped)  # noqa: S308 - the template escaped it
     return format_html("{} — {}", stripped, _("Mekendeshter Forum"))
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url, section=False):
+    """`aria-current` for a menu link: "page" on the page itself; with `section`, "true" on the
+    pages below it (an article under News), so the menu shows where the visitor is."""
+    path = context["request"].path
+    if path == url:
+        return mark_safe('aria-current="page"')
+    if section and path.startswith(url):
+        return mark_safe('aria-current="true"')
+    return ""

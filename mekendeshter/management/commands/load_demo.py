@@ -7,12 +7,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from diaspora.models import Association
 from forum.models import (
     Edition,
     Item,
     KeyFigure,
     Organisation,
     OutcomeDocument,
+    Page,
     Partnership,
     Section,
     Session,
@@ -53,14 +55,33 @@ class Command(BaseCommand):
         self.load_outcome(editions[3])
         self.load_draft_outcome(upcoming)
         self.load_articles(editions[3], upcoming)
+        self.load_associations()
+        self.load_privacy_policy()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(editions) + 1} editions, {len(organisations)} sponsors and partners, "
-                f"{len(content.ARTICLES)} articles."
+                f"{len(content.ARTICLES)} articles, {len(content.ASSOCIATIONS)} diaspora associations."
             )
         )
         if settings.DEBUG:
             self.load_staff_account()
+
+    def load_privacy_policy(self):
+        # Created once: after that the text is the staff's, and loading the demo again keeps it.
+        Page.objects.get_or_create(slug=Page.PRIVACY, defaults=translated(**content.PRIVACY))
+
+    def load_associations(self):
+        for data in content.ASSOCIATIONS:
+            Association.objects.update_or_create(
+                name_en=data["name"]["en"],
+                defaults={
+                    **translated(name=data["name"], city=data["city"], description=data["description"]),
+                    "country": data["country"],
+                    "latitude": data["latitude"],
+                    "longitude": data["longitude"],
+                    "is_demo": True,
+                },
+            )
 
     def load_venue(self):
         data = content.VENUE
