@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from forum.forms import normalise_phone
+from mekendeshter.core.emails import normalise_email
 
 from .models import DirectoryEntry
 
@@ -47,6 +48,10 @@ class EntryForm(forms.ModelForm):
         if not name:
             raise ValidationError(_("Give your name."))
         return name
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        return normalise_email(email) if email else ""
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

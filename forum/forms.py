@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.i18n import translated
 
 from .models import ContactRequest, Edition, Registration
@@ -37,6 +38,9 @@ class ContactForm(forms.ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

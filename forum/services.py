@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.images import encode_image, open_image
 
 from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
@@ -13,7 +14,7 @@ from .tasks import send_contact_request, send_registration_email
 @transaction.atomic
 def contact_request_create(*, name, email, phone="", edition=None, message, language):
     contact_request = ContactRequest(
-        name=name, email=email, phone=phone, edition=edition, message=message, language=language
+        name=name, email=normalise_email(email), phone=phone, edition=edition, message=message, language=language
     )
     contact_request.full_clean()
     contact_request.save()

@@ -238,6 +238,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "me"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "mekendeshter.adapters.AccountAdapter"
+# Sign-in and password reset find the account whichever spelling of its address is typed.
+ACCOUNT_FORMS = {
+    "login": "mekendeshter.account_forms.LoginForm",
+    "reset_password": "mekendeshter.account_forms.ResetPasswordForm",
+}
 # Email is the login; no usernames are asked for (allauth fills the username column itself).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

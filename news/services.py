@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.sanitize import clean_html
 
 from . import images, tasks
@@ -51,10 +52,15 @@ def user_has_verified_email(user):
     return EmailAddress.objects.filter(user=user, primary=True, verified=True).exists()
 
 
-def _comment_status_for(*, user):
+def _comment_status_for(*, user, editing=None):
+    """Published at once only for someone with an approved comment; `editing` is the comment being
+    rewritten: its own approval was for its old text and vouches for nothing new."""
     if NewsSettings.load().moderate_all_comments:
         return Comment.Status.PENDING
-    if Comment.objects.filter(author=user, status=Comment.Status.PUBLISHED).exists():
+    approved = Comment.objects.filter(author=user, status=Comment.Status.PUBLISHED)
+    if editing is not None:
+        approved = approved.exclude(pk=editing.pk)
+    if approved.exists():
         return Comment.Status.PUBLISHED
     return Comment.Status.PENDING
 
@@ -86,8 +92,11 @@ def comment_update(*, comment, user, body):
         raise PermissionDenied("The comment can no longer be edited.")
     comment.body = body.strip()
     comment.edited_at = timezone.now()
+    # An edit is moderated like a new comment: otherwise an approved comment could be rewritten
+    # into anything and stay published.
+    comment.status = _comment_status_for(user=user, editing=comment)
     comment.full_clean()
-    comment.save(update_fields=["body", "edited_at"])
+    comment.save(update_fields=["body", "edited_at", "status"])
     return comment
 
 
@@ -126,11 +135,11 @@ def subscription_confirm_token(*, email, language, news, announcements):
 def subscription_request(*, email, language, news=True, announcements=True):
     """Ask the address to confirm; the same whether it is new, waiting or already subscribed.
     The subscription is created (or updated) only by the confirmation link."""
-    email = email.strip()
+    email = normalise_email(email)
     if not (news or announcements):
         raise ValidationError(_("Choose at least one topic."))
     # One confirmation mail per address and interval, whoever asks: nobody can flood an inbox.
-    if not cache.add(f"subscribe:{email.lower()}", 1, timeout=settings.SUBSCRIPTION_RESEND_SECONDS):
+    if not cache.add(f"subscribe:{email}", 1, timeout=settings.SUBSCRIPTION_RESEND_SECONDS):
         return
     token = subscription_confirm_token(email=email, language=language, news=news, announcements=announcements)
     transaction.on_commit(lambda: tasks.send_subscription_confirmation.delay(email, language, token))
@@ -149,6 +158,11 @@ def subscription_confirm(*, token):
         raise ConfirmationInvalid("expired") from error
     except signing.BadSignature as error:
         raise ConfirmationInvalid("bad") from error
+    try:
+        # Links mailed before addresses were normalised carry the address as it was typed.
+        email = normalise_email(data["e"])
+    except ValidationError as error:
+        raise ConfirmationInvalid("bad") from error
     fields = {
         "language": data["l"],
         "news": bool(data["n"]),
@@ -158,9 +172,9 @@ def subscription_confirm(*, token):
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                subscription = Subscription.objects.select_for_update().filter(email__iexact=data["e"]).first()
+                subscription = Subscription.objects.select_for_update().filter(email__iexact=email).first()
                 if subscription is None:
-                    subscription = Subscription(email=data["e"], confirmed_at=timezone.now(), **fields)
+                    subscription = Subscription(email=email, confirmed_at=timezone.now(), **fields)
                     subscription.full_clean(validate_constraints=False)
                     subscription.save()
                 else:
