@@ -5,6 +5,12 @@
   if (typeof L === "undefined") {
     return;
   }
+  // Leaflet reads strings as HTML: text is escaped or given as a text node, never parsed.
+  function escaped(text) {
+    var holder = document.createElement("span");
+    holder.textContent = text || "";
+    return holder.innerHTML;
+  }
   document.querySelectorAll("[data-directory-map]").forEach(function (element) {
     var source = document.getElementById(element.dataset.points);
     var points = source ? JSON.parse(source.textContent) : [];
@@ -15,7 +21,7 @@
     var map = L.map(element, { scrollWheelZoom: false });
     L.tileLayer(element.dataset.tiles, {
       maxZoom: 19,
-      attribution: element.dataset.attribution,
+      attribution: escaped(element.dataset.attribution),
     }).addTo(map);
     var bounds = [];
     points.forEach(function (point) {

@@ -32,6 +32,18 @@ def test_venue_map_and_plain_link(page, site):
     expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
 
 
+def test_venue_name_is_shown_as_text_in_the_map_popup(page, site):
+    from forum.models import Venue
+
+    Venue.objects.update(name_en='<b id="inj">Osh State University</b>')
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page.goto(site + "/en/forum/2016/venue/")
+    page.locator(".leaflet-marker-icon").click()
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_have_text('<b id="inj">Osh State University</b>')
+    expect(page.locator("#inj")).to_have_count(0)
+
+
 def test_venue_page_without_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
