@@ -8,7 +8,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -212,6 +212,14 @@ def newsletter_recipients(*, newsletter):
     return subscriptions.filter(news=True)
 
 
+# The same rule as newsletter_recipients, seen from a delivery: checked again just before each
+# letter, because a send takes a while and people unsubscribe (or drop a topic) meanwhile.
+STILL_SUBSCRIBED = Q(subscription__status=Subscription.Status.CONFIRMED) & (
+    Q(newsletter__topic=Newsletter.Topic.ANNOUNCEMENTS, subscription__announcements=True)
+    | (~Q(newsletter__topic=Newsletter.Topic.ANNOUNCEMENTS) & Q(subscription__news=True))
+)
+
+
 def newsletter_send_test(*, newsletter, email, language):
     transaction.on_commit(lambda: tasks.send_newsletter_test.delay(newsletter.pk, email, language))
 
@@ -260,13 +268,21 @@ def newsletter_finish_if_done(*, newsletter_id):
         )
 
 
+@transaction.atomic
 def delivery_claim(*, delivery_id):
-    """pending → sending, in one UPDATE: True for exactly one caller."""
-    return bool(
-        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
-            status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-        )
-    )
+    """pending → sending, in one UPDATE that also checks the person is still subscribed to the
+    newsletter's topic: True for exactly one caller. A letter to someone who unsubscribed since
+    the send began is dropped (and no longer counts in the newsletter's total)."""
+    pending = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING)
+    if pending.filter(STILL_SUBSCRIBED).update(
+        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    ):
+        return True
+    newsletter_ids = list(pending.values_list("newsletter_id", flat=True))
+    dropped, _detail = pending.exclude(STILL_SUBSCRIBED).delete()
+    if dropped:
+        Newsletter.objects.filter(pk__in=newsletter_ids).update(total=F("total") - dropped)
+    return False
 
 
 def delivery_mark_sent(*, delivery_id):
