@@ -15,6 +15,12 @@ DIRECTORY_ENTRY_CONSENT = _(
     "I choose. I can hide or delete my entry at any time."
 )
 
+# What makes a member (diaspora.selectors.is_member), said where people choose who sees a contact.
+MEMBERS_EXPLAINED = _(
+    "“Members” are people who took part in a Mekendeshter Forum (their registration was confirmed) "
+    "and people the organizing committee has approved as members; signing up on the site is not enough."
+)
+
 TELEGRAM_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{4,31}$")
 
 

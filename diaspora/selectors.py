@@ -3,6 +3,7 @@ from operator import or_
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from mekendeshter.core.countries import countries, group_small_counts
 from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
@@ -39,6 +40,23 @@ def expert_list(*, country="", query=""):
 def entry_search(*, terms):
     """Site search: listed people by name, city and occupation only."""
     return DirectoryEntry.objects.listed().filter(_text_filter(terms, ["display_name", "city", "occupation"]))
+
+
+def is_member(*, user):
+    """Who sees the contacts people share with "members": not anyone who signs up (a scraper
+    would, in a minute), but staff, people who took part in a forum (a confirmed registration for
+    an edition that has begun) and people the organizing committee approved as members (their
+    directory entry's `member_approved_at`). The entry form says so where visibility is chosen."""
+    from forum.models import Registration
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    took_part = (
+        Registration.objects.filter(user=user, edition__start_date__lte=timezone.localdate()).confirmed().exists()
+    )
+    return took_part or DirectoryEntry.objects.filter(user=user, member_approved_at__isnull=False).exists()
 
 
 def entry_get(*, slug):

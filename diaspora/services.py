@@ -71,5 +71,13 @@ def entry_show_by_staff(*, entries):
 
 
 @transaction.atomic
+def entry_approve_member(*, entries, approved=True):
+    """Staff approve people as members (they then see members-only contacts), or withdraw it."""
+    return DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+        member_approved_at=timezone.now() if approved else None
+    )
+
+
+@transaction.atomic
 def entry_delete(*, user):
     return DirectoryEntry.objects.filter(user=user).delete()

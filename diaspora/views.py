@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from mekendeshter.core import ratelimit
 
 from . import selectors, services
-from .forms import DIRECTORY_ENTRY_CONSENT, EntryFilterForm, EntryForm
+from .forms import DIRECTORY_ENTRY_CONSENT, MEMBERS_EXPLAINED, EntryFilterForm, EntryForm
 
 ASSOCIATIONS_PER_PAGE = 30
 ENTRIES_PER_PAGE = 20
@@ -71,7 +71,13 @@ def experts(request):
 @rate_limited
 def entry(request, slug):
     entry = selectors.entry_get(slug=slug)
-    context = {"entry": entry, "contacts": entry.contacts_for(request.user)}
+    is_member = selectors.is_member(user=request.user)
+    context = {
+        "entry": entry,
+        "contacts": entry.contacts_for(request.user, viewer_is_member=is_member),
+        "is_member": is_member,
+        "members_explained": MEMBERS_EXPLAINED,
+    }
     response = render(request, "diaspora/entry_detail.html", context)
     if request.user.is_authenticated:
         # Members-only contacts: never kept by a shared cache and served to someone else.
@@ -102,4 +108,5 @@ def me(request):
         entry = services.entry_save(user=request.user, consent_text=str(DIRECTORY_ENTRY_CONSENT), **form.details)
         messages.success(request, _("Your directory entry has been saved."))
         return redirect("diaspora:me")
-    return render(request, "diaspora/entry_form.html", {"form": form, "entry": entry, "registration": registration})
+    context = {"form": form, "entry": entry, "registration": registration, "members_explained": MEMBERS_EXPLAINED}
+    return render(request, "diaspora/entry_form.html", context)
