@@ -242,9 +242,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "me"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "mekendeshter.adapters.AccountAdapter"
-# Sign-in and password reset find the account whichever spelling of its address is typed.
+# Sign-in and password reset find the account whichever spelling of its address is typed;
+# sign-up takes as long for a known address as for a new one.
 ACCOUNT_FORMS = {
     "login": "mekendeshter.account_forms.LoginForm",
+    "signup": "mekendeshter.account_forms.SignupForm",
     "reset_password": "mekendeshter.account_forms.ResetPasswordForm",
 }
 # Email is the login; no usernames are asked for (allauth fills the username column itself).
