@@ -258,10 +258,14 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The mailed reset link signs the person in: their way in when failed sign-ins by others have
+# stopped password sign-in to their account (mekendeshter/adapters.py).
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_PREVENT_ENUMERATION = True
 # Password, email and MFA changes ask for the password (or a code) again.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
-# allauth's rate limits stay on with its defaults (e.g. 5 failed sign-ins per account in 5 minutes);
+# allauth's rate limits stay on with its defaults (failed sign-ins: 5 in 5 minutes per account and
+# address, see mekendeshter/adapters.py for the account-wide limit);
 # they count in the default cache, a real one everywhere (local memory in development and tests,
 # Redis via CACHE_URL in production), never a dummy cache.
 # Client IPs for the rate limits: how many proxies in front of the app append to X-Forwarded-For.
