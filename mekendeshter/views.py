@@ -20,6 +20,7 @@ from news import selectors as news_selectors
 from . import search as site_search
 from . import selectors, services
 from .context_processors import current_edition
+from .core import ratelimit
 
 
 class LanguageForm(forms.Form):
@@ -38,13 +39,26 @@ def home(request):
     return render(request, "home.html", context)
 
 
+SEARCH_LIMIT, SEARCH_PERIOD = 120, 600
+
+
 @require_GET
 def search(request):
     query = " ".join(request.GET.get("q", "").split())
     context = {"query": query, "too_short": 0 < len(query) < site_search.MIN_LENGTH}
     if len(query) >= site_search.MIN_LENGTH:
-        context["results"] = site_search.search(query)
+        if not ratelimit.allow(request, "search", limit=SEARCH_LIMIT, period=SEARCH_PERIOD):
+            response = render(request, "search.html", {**context, "rate_limited": True}, status=429)
+            response["Retry-After"] = str(SEARCH_PERIOD)
+            return response
+        # Searching lists people, so it counts as a directory page: search is no way around the
+        # directory's own limit.
+        people = ratelimit.allow(
+            request, "directory", limit=settings.DIRECTORY_RATE_LIMIT, period=settings.DIRECTORY_RATE_PERIOD
+        )
+        context["results"] = site_search.search(query, people=people)
         context["found"] = any(context["results"].values())
+        context["people_held_back"] = not people
     return render(request, "search.html", context)
 
 

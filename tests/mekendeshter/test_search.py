@@ -71,3 +71,37 @@ def test_search_finds_listed_people_by_name_city_and_occupation_only(client):
     assert "Hidden Нурбек" not in html and "nurbek-secret" not in html
     assert "Organisation match" not in html
     assert "Нурбек Listed" in client.get("/en/search/", {"q": "Nurbek"}).content.decode()
+
+
+def test_search_lists_no_one_while_the_directory_answers_429(client, settings):
+    from tests.factories import DirectoryEntryFactory
+
+    settings.DIRECTORY_RATE_LIMIT = 2
+    entry = DirectoryEntryFactory(display_name="Болот Асанов")
+    for _ in range(2):
+        assert client.get("/ru/directory/").status_code == 200
+    assert client.get("/ru/directory/").status_code == 429
+    html = client.get("/ru/search/?q=bo").content.decode()
+    assert entry.get_absolute_url().replace("/ky/", "/ru/") not in html and "Болот" not in html
+    assert "Люди из справочника сейчас не показаны" in html
+
+
+def test_search_counts_against_the_directory_limit(client, settings):
+    from tests.factories import DirectoryEntryFactory
+
+    settings.DIRECTORY_RATE_LIMIT = 3
+    DirectoryEntryFactory(display_name="Болот Асанов")
+    for _ in range(3):
+        assert "Болот Асанов" in client.get("/ru/search/?q=bo").content.decode()
+    assert "Болот Асанов" not in client.get("/ru/search/?q=bo").content.decode()
+    assert client.get("/ru/directory/").status_code == 429
+
+
+def test_search_is_rate_limited(client, db):
+    from mekendeshter.views import SEARCH_LIMIT
+
+    for _ in range(SEARCH_LIMIT):
+        assert client.get("/ky/search/?q=Ош").status_code == 200
+    response = client.get("/ky/search/?q=Ош")
+    assert response.status_code == 429
+    assert "кыска убакыттын ичинде көп жолу издедиңиз" in response.content.decode()
