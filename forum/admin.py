@@ -338,7 +338,11 @@ class RegistrationAdmin(admin.ModelAdmin):
             label, columns, filters = exports.PRESETS[form.cleaned_data["preset"]]
             if form.cleaned_data["preset"] == "all" and form.cleaned_data["columns"]:
                 columns = [key for key in exports.COLUMNS if key in form.cleaned_data["columns"]]
-            rows = queryset.filter(**filters).select_related("user").order_by("last_name", "first_name", "pk")
+            rows = (
+                queryset.filter(**filters)
+                .select_related("user", "edition")
+                .order_by("edition__start_date", "last_name", "first_name", "pk")
+            )
             writer = exports.as_xlsx if form.cleaned_data["file_format"] == "xlsx" else exports.as_csv
             return writer(rows, columns, f"registrations-{form.cleaned_data['preset']}")
         context = {

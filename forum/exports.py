@@ -1,6 +1,7 @@
 """Registration lists for staff: CSV or XLSX, with the columns they choose.
 
-The transfer list carries only what the driver needs; the hotel list only what the hotel needs.
+The transfer list carries only what the driver needs; the hotel list only what the hotel needs;
+both only the people who are coming (confirmed), with the forum they come to.
 """
 
 from django.utils import timezone
@@ -8,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from mekendeshter.core import exports
 
+from .models import Registration
+
 COLUMNS = {
+    "edition": (_("forum"), lambda r: str(r.edition.year)),
     "first_name": (_("first name"), lambda r: r.first_name),
     "last_name": (_("last name"), lambda r: r.last_name),
     "email": (_("email"), lambda r: r.user.email),
@@ -33,13 +37,33 @@ PRESETS = {
     "all": (_("All columns"), list(COLUMNS), {}),
     "transfer": (
         _("Transfer list (for the driver)"),
-        ["first_name", "last_name", "phone", "arrival_date", "arrival_time", "flight", "accompanying_persons"],
-        {"needs_transfer": True},
+        [
+            "edition",
+            "status",
+            "first_name",
+            "last_name",
+            "phone",
+            "arrival_date",
+            "arrival_time",
+            "flight",
+            "accompanying_persons",
+        ],
+        # Waitlisted and cancelled people are not coming: no car waits for them.
+        {"needs_transfer": True, "status": Registration.Status.CONFIRMED},
     ),
     "hotel": (
         _("Hotel list (for the hotel)"),
-        ["first_name", "last_name", "check_in", "check_out", "accompanying_persons", "accessibility_needs"],
-        {"needs_accommodation": True},
+        [
+            "edition",
+            "status",
+            "first_name",
+            "last_name",
+            "check_in",
+            "check_out",
+            "accompanying_persons",
+            "accessibility_needs",
+        ],
+        {"needs_accommodation": True, "status": Registration.Status.CONFIRMED},
     ),
 }
 

@@ -630,6 +630,12 @@ class Proposal(models.Model):
     def get_absolute_url(self):
         return reverse("forum:proposal", kwargs={"year": self.document.edition.year, "pk": self.pk})
 
+    @property
+    def is_supportable(self):
+        """Only an accepted proposal gathers support: one under review is not public yet, a rejected
+        one is closed, and a merged one's support belongs to the proposal it was merged into."""
+        return self.status == self.Status.ACCEPTED
+
 
 class ProposalSupport(models.Model):
     """One person's support for a proposal (kept, without the person, if they delete their account)."""

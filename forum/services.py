@@ -168,16 +168,19 @@ def registration_update(*, registration, language=None, directory_consent_text=N
     return registration
 
 
-def _promote_waitlisted(edition):
-    """Fill free places from the waiting list, first come first served (edition row locked)."""
+def _promote_waitlisted(edition, *, passing_over=None):
+    """Fill free places from the waiting list, first come first served (edition row locked).
+    `passing_over` is someone staff have just put on the waiting list: the place they free is not
+    theirs again."""
     if edition.capacity is None:
         return []
     free = edition.capacity - Registration.objects.filter(edition=edition).confirmed().count()
     promoted = []
     if free > 0:
-        for registration in (
-            Registration.objects.filter(edition=edition).waitlisted().order_by("created_at", "pk")[:free]
-        ):
+        waiting = Registration.objects.filter(edition=edition).waitlisted()
+        if passing_over is not None:
+            waiting = waiting.exclude(pk=passing_over.pk)
+        for registration in waiting.order_by("created_at", "pk")[:free]:
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = timezone.now()
             registration.save(update_fields=["status", "confirmed_at", "updated_at"])
@@ -231,7 +234,7 @@ def registration_set_status(*, registration, status):
     registration.save()
     _notify(registration, status)
     if was_confirmed:
-        _promote_waitlisted(edition)
+        _promote_waitlisted(edition, passing_over=registration)
     return registration
 
 
@@ -263,9 +266,15 @@ def proposal_create(*, author, document, item=None, section=None, text, reason, 
     return proposal
 
 
+class ProposalNotSupportable(Exception):
+    pass
+
+
 @transaction.atomic
 def proposal_support(*, proposal, user):
     """Support a proposal once; supporting again changes nothing. Returns whether it was new."""
+    if not proposal.is_supportable:
+        raise ProposalNotSupportable
     if proposal.author_id == user.pk:
         return False
     _support, created = ProposalSupport.objects.get_or_create(proposal=proposal, user=user)

@@ -207,6 +207,9 @@ def proposal_support(request, year, pk):
     proposal = selectors.proposal_visible_get(year=year, pk=pk, user=request.user)
     if proposal.status == proposal.Status.SUBMITTED:
         raise Http404("Not public yet.")
-    if services.proposal_support(proposal=proposal, user=request.user):
-        messages.success(request, _("Thank you for your support."))
+    try:
+        if services.proposal_support(proposal=proposal, user=request.user):
+            messages.success(request, _("Thank you for your support."))
+    except services.ProposalNotSupportable:
+        messages.error(request, _("This proposal cannot be supported: the organizing committee has not accepted it."))
     return redirect(proposal.get_absolute_url())

@@ -333,6 +333,21 @@ def test_admin_bulk_action_sends_the_right_email(admin_client, django_capture_on
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [registration.user.email]
 
 
+def test_moving_the_first_in_the_queue_to_the_waiting_list_sticks(admin_client, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=2)
+    moved = RegistrationFactory(edition=edition)  # registered first: first in the queue once waitlisted
+    RegistrationFactory(edition=edition)
+    waiting = RegistrationFactory(edition=edition, status=Registration.Status.WAITLISTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post("/admin/forum/registration/", {"action": "waitlist", "_selected_action": [moved.pk]})
+    moved.refresh_from_db()
+    waiting.refresh_from_db()
+    assert moved.status == Registration.Status.WAITLISTED
+    assert waiting.status == Registration.Status.CONFIRMED  # the freed place goes to the next in line
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([moved.user.email, waiting.user.email])
+    assert [m.to for m in mail.outbox].count([moved.user.email]) == 1
+
+
 def export(admin_client, registrations, **data):
     return admin_client.post(
         "/admin/forum/registration/",
@@ -356,6 +371,31 @@ def test_transfer_list_carries_only_what_the_driver_needs(admin_client):
     assert response["Content-Type"].startswith("text/csv")
     assert "Летов" in body and "TK 346" in body and "2030-06-30" in body
     assert "Пешков" not in body and "halal" not in body and flying.user.email not in body
+
+
+@pytest.mark.parametrize("preset", ["transfer", "hotel"])
+def test_transfer_and_hotel_lists_hold_only_people_who_are_coming(admin_client, preset):
+    import csv
+    import io
+
+    edition = OpenEditionFactory(year=2031)
+    needs = {
+        "needs_transfer": True,
+        "flight": "TK 346",
+        "needs_accommodation": True,
+        "check_in": datetime.date(2031, 6, 30),
+        "check_out": datetime.date(2031, 7, 3),
+    }
+    coming = RegistrationFactory(edition=edition, last_name="Келет", **needs)
+    others = [
+        RegistrationFactory(edition=edition, last_name=name, status=status, **needs)
+        for name, status in (("Күтөт", Registration.Status.WAITLISTED), ("Келбейт", Registration.Status.CANCELLED))
+    ]
+    response = export(admin_client, [coming, *others], preset=preset, file_format="csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["форум", "статусу"]
+    assert [row[2:4] for row in rows[1:]] == [["Айгүл", "Келет"]]
+    assert rows[1][:2] == ["2031", "ырасталды"]
 
 
 def test_hotel_list_as_xlsx(admin_client):
