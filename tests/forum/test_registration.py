@@ -469,3 +469,24 @@ def test_raising_the_capacity_fills_places_from_the_waiting_list(django_capture_
     second.refresh_from_db()
     assert second.status == Registration.Status.WAITLISTED
     assert [m.to for m in mail.outbox] == [[first.user.email]]
+
+
+@pytest.mark.parametrize(
+    "lang, shown, not_shown",
+    [
+        ("ky", ["2031-жылдын 30-июну", "23:59"], ["1-июлу"]),
+        ("ru", ["по 30 июня 2031 г. включительно, до 23:59"], ["1 июля"]),
+        ("en", ["through 30 June 2031, until 23:59 Bishkek time"], ["1 July"]),
+    ],
+)
+def test_the_shown_deadline_is_the_real_one(client, user, lang, shown, not_shown):
+    # Registration closes at 00:00 on 1 July in Bishkek: the last day it is open is 30 June.
+    closes = timezone.make_aware(datetime.datetime(2031, 7, 1))
+    edition = OpenEditionFactory(year=2031, registration_closes=closes)
+    assert edition.registration_is_open(now=closes - datetime.timedelta(seconds=1))
+    assert not edition.registration_is_open(now=closes)
+    html = client.get(f"/{lang}/forum/2031/register/").content.decode()
+    for text in shown:
+        assert text in html
+    for text in not_shown:
+        assert text not in html
