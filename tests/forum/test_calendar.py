@@ -63,3 +63,15 @@ def test_calendar_queries_do_not_grow(client):
 
 def test_edition_page_links_to_the_calendar(client, demo):
     assert 'href="/ky/forum/2016/calendar.ics"' in client.get("/ky/forum/2016/").content.decode()
+
+
+def test_every_tzid_has_its_vtimezone(client, demo):
+    """RFC 5545: a TZID parameter must name a VTIMEZONE component of the same calendar."""
+    body = client.get("/ru/forum/2016/calendar.ics").content.decode()
+    assert "DTSTART;TZID=Asia/Bishkek:" in body
+    calendar = Calendar.from_ical(body)
+    zones = calendar.walk("VTIMEZONE")
+    assert [str(zone["tzid"]) for zone in zones] == ["Asia/Bishkek"]
+    # Bishkek has been UTC+6 all year since 2005.
+    assert "TZOFFSETTO:+0600" in body
+    assert body.index("BEGIN:VTIMEZONE") < body.index("BEGIN:VEVENT")
