@@ -129,3 +129,20 @@ def test_article_edits_are_kept_in_the_history(admin_client, demo):
     assert versions.count() == 1
     assert versions[0].field_dict["title_ru"] == "Новый заголовок"
     assert admin_client.get(f"/admin/news/article/{article.pk}/history/").status_code == 200
+
+
+def test_languages_column_reports_complete_languages_for_the_fields_that_matter(admin_client):
+    from forum.models import Person
+    from mekendeshter.core.admin import languages_complete
+
+    # A speaker translated except for the bio in English; no one wrote a role in any language.
+    speaker = Person.objects.create(
+        name_ky="Асан", name_ru="Асан", name_en="Asan", bio_ky="Өмүр баяны", bio_ru="Биография", bio_en=""
+    )
+    assert languages_complete(speaker) == (["ky", "ru"], ["en"])
+    html = admin_client.get("/admin/forum/person/").content.decode()
+    assert 'class="lang-filled" lang="ky"' in html and 'class="lang-filled" lang="ru"' in html
+    assert 'class="lang-filled" lang="en"' not in html
+    assert 'class="lang-partial" lang="en"' in html
+    empty = Person.objects.create(name_ky="Бакыт")
+    assert languages_complete(empty) == (["ky"], [])
