@@ -67,8 +67,9 @@ def test_outcome_document_history_records_and_restores(admin_client, demo):
     assert document.title_ru == "Исправленное название"
 
     versions = Version.objects.get_for_object(document)
-    assert versions.count() == 2
-    latest, first = versions
+    assert versions.count() == 3  # load_demo's first revision, then the two edits
+    latest, _unchanged, first = versions
+    assert first.revision.get_comment() == "Demo content loaded (load_demo)."
     assert latest.revision.user.username == "admin"
     assert "Title" in latest.revision.get_comment() or "title" in latest.revision.get_comment().lower()
 
