@@ -180,6 +180,23 @@ class AlbumAdmin(SortableAdminMixin, TranslatedAdmin):
     def photo_count(self, obj):
         return obj.photo_count
 
+    def delete_model(self, request, obj):
+        services.album_delete(album=obj)
+
+    def delete_queryset(self, request, queryset):
+        for album in queryset:
+            services.album_delete(album=album)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Photo:
+            return super().save_formset(request, form, formset, change)
+        # Photos removed in the album's form go through the service, which removes their files.
+        formset.save(commit=False)
+        for photo in formset.deleted_objects:
+            services.photo_delete(photo=photo)
+        for photo, _fields in formset.changed_objects:
+            photo.save()
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         uploads = form.cleaned_data.get("upload") or []

@@ -5,7 +5,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from mekendeshter.core.emails import normalise_email
-from mekendeshter.core.images import encode_image, open_image
+from mekendeshter.core.images import delete_files_on_commit, encode_image, open_image
 
 from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
 from .tasks import send_contact_request, send_registration_email
@@ -46,6 +46,25 @@ def photo_create(*, album, upload, caption=None):
         _delete_files(photo)
         raise
     return photo
+
+
+def _photo_file_names(photo):
+    return [getattr(photo, field).name for field in ("image", *(f"thumb_{width}" for width in Photo.THUMBNAIL_WIDTHS))]
+
+
+@transaction.atomic
+def photo_delete(*, photo):
+    """Delete a photo and, once that is committed, its original and thumbnails."""
+    delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    photo.delete()
+
+
+@transaction.atomic
+def album_delete(*, album):
+    """Delete an album with its photos and, once that is committed, their files."""
+    for photo in album.photos.all():
+        delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    album.delete()
 
 
 def _delete_files(photo):
