@@ -179,6 +179,23 @@ class AlbumAdmin(SortableAdminMixin, TranslatedAdmin):
     def photo_count(self, obj):
         return obj.photo_count
 
+    def delete_model(self, request, obj):
+        services.album_delete(album=obj)
+
+    def delete_queryset(self, request, queryset):
+        for album in queryset:
+            services.album_delete(album=album)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Photo:
+            return super().save_formset(request, form, formset, change)
+        # Photos removed in the album's form go through the service, which removes their files.
+        formset.save(commit=False)
+        for photo in formset.deleted_objects:
+            services.photo_delete(photo=photo)
+        for photo, _fields in formset.changed_objects:
+            photo.save()
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         uploads = form.cleaned_data.get("upload") or []
@@ -337,7 +354,11 @@ class RegistrationAdmin(admin.ModelAdmin):
             label, columns, filters = exports.PRESETS[form.cleaned_data["preset"]]
             if form.cleaned_data["preset"] == "all" and form.cleaned_data["columns"]:
                 columns = [key for key in exports.COLUMNS if key in form.cleaned_data["columns"]]
-            rows = queryset.filter(**filters).select_related("user").order_by("last_name", "first_name", "pk")
+            rows = (
+                queryset.filter(**filters)
+                .select_related("user", "edition")
+                .order_by("edition__start_date", "last_name", "first_name", "pk")
+            )
             writer = exports.as_xlsx if form.cleaned_data["file_format"] == "xlsx" else exports.as_csv
             return writer(rows, columns, f"registrations-{form.cleaned_data['preset']}")
         context = {

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.forms import HoneypotFormMixin
 from mekendeshter.core.i18n import translated
 from mekendeshter.core.validators import normalise_phone
@@ -23,6 +24,9 @@ class ContactForm(HoneypotFormMixin, forms.ModelForm):
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -139,6 +141,15 @@ class Edition(models.Model):
         if self.registration_opens is None or now < self.registration_opens:
             return False
         return self.registration_closes is None or now < self.registration_closes
+
+    @property
+    def registration_last_minute(self):
+        """The last minute in which registration is open, in the site's time (Bishkek): what pages
+        show, so that the date shown and the real deadline agree (closing at 00:00 on 1 July
+        means the last day is 30 June)."""
+        if self.registration_closes is None:
+            return None
+        return timezone.localtime(self.registration_closes - datetime.timedelta(minutes=1))
 
 
 class KeyFigure(models.Model):
@@ -655,6 +666,12 @@ class Proposal(models.Model):
 
     def get_absolute_url(self):
         return reverse("forum:proposal", kwargs={"year": self.document.edition.year, "pk": self.pk})
+
+    @property
+    def is_supportable(self):
+        """Only an accepted proposal gathers support: one under review is not public yet, a rejected
+        one is closed, and a merged one's support belongs to the proposal it was merged into."""
+        return self.status == self.Status.ACCEPTED
 
 
 class ProposalSupport(models.Model):

@@ -4,7 +4,8 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from mekendeshter.core.images import encode_image, open_image
+from mekendeshter.core.emails import normalise_email
+from mekendeshter.core.images import delete_files_on_commit, encode_image, open_image
 from mekendeshter.core.validators import compact_phone
 
 from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
@@ -14,7 +15,12 @@ from .tasks import send_contact_request, send_registration_email
 @transaction.atomic
 def contact_request_create(*, name, email, phone="", edition=None, message, language):
     contact_request = ContactRequest(
-        name=name, email=email, phone=compact_phone(phone), edition=edition, message=message, language=language
+        name=name,
+        email=normalise_email(email),
+        phone=compact_phone(phone),
+        edition=edition,
+        message=message,
+        language=language,
     )
     contact_request.full_clean()
     contact_request.save()
@@ -46,6 +52,25 @@ def photo_create(*, album, upload, caption=None):
         _delete_files(photo)
         raise
     return photo
+
+
+def _photo_file_names(photo):
+    return [getattr(photo, field).name for field in ("image", *(f"thumb_{width}" for width in Photo.THUMBNAIL_WIDTHS))]
+
+
+@transaction.atomic
+def photo_delete(*, photo):
+    """Delete a photo and, once that is committed, its original and thumbnails."""
+    delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    photo.delete()
+
+
+@transaction.atomic
+def album_delete(*, album):
+    """Delete an album with its photos and, once that is committed, their files."""
+    for photo in album.photos.all():
+        delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    album.delete()
 
 
 def _delete_files(photo):
@@ -170,16 +195,19 @@ def registration_update(*, registration, language=None, directory_consent_text=N
     return registration
 
 
-def _promote_waitlisted(edition):
-    """Fill free places from the waiting list, first come first served (edition row locked)."""
+def _promote_waitlisted(edition, *, passing_over=None):
+    """Fill free places from the waiting list, first come first served (edition row locked).
+    `passing_over` is someone staff have just put on the waiting list: the place they free is not
+    theirs again."""
     if edition.capacity is None:
         return []
     free = edition.capacity - Registration.objects.filter(edition=edition).confirmed().count()
     promoted = []
     if free > 0:
-        for registration in (
-            Registration.objects.filter(edition=edition).waitlisted().order_by("created_at", "pk")[:free]
-        ):
+        waiting = Registration.objects.filter(edition=edition).waitlisted()
+        if passing_over is not None:
+            waiting = waiting.exclude(pk=passing_over.pk)
+        for registration in waiting.order_by("created_at", "pk")[:free]:
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = timezone.now()
             registration.save(update_fields=["status", "confirmed_at", "updated_at"])
@@ -247,7 +275,7 @@ def registration_set_status(*, registration, status):
     registration.save()
     _notify(registration, status)
     if was_confirmed:
-        _promote_waitlisted(edition)
+        _promote_waitlisted(edition, passing_over=registration)
     return registration
 
 
@@ -280,9 +308,15 @@ def proposal_create(*, author, document, item=None, section=None, text, reason, 
     return proposal
 
 
+class ProposalNotSupportable(Exception):
+    pass
+
+
 @transaction.atomic
 def proposal_support(*, proposal, user):
     """Support a proposal once; supporting again changes nothing. Returns whether it was new."""
+    if not proposal.is_supportable:
+        raise ProposalNotSupportable
     if proposal.author_id == user.pk:
         return False
     _support, created = ProposalSupport.objects.get_or_create(proposal=proposal, user=user)
