@@ -7,6 +7,7 @@ two paths without timing anything."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import TestCase
 
 from tests.factories import SubscriptionFactory, UserFactory
 from tests.hashers import CountingHasher
@@ -28,7 +29,9 @@ def work_and_answer(client, method, url, data):
     """(hashes computed, status, redirect target, letters sent) for one request."""
     mail.outbox.clear()
     CountingHasher.calls = 0
-    response = getattr(client, method)(url, data)
+    # Letters leave once the request commits (mekendeshter.core.letters): run those callbacks.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = getattr(client, method)(url, data)
     client.logout()
     return CountingHasher.calls, response.status_code, response.get("Location"), len(mail.outbox)
 
