@@ -44,7 +44,8 @@ SEARCH_LIMIT, SEARCH_PERIOD = 120, 600
 
 @require_GET
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())
+    # PostgreSQL refuses a NUL byte in a query: it is a word break here, never a 500.
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
     context = {"query": query, "too_short": 0 < len(query) < site_search.MIN_LENGTH}
     if len(query) >= site_search.MIN_LENGTH:
         if not ratelimit.allow(request, "search", limit=SEARCH_LIMIT, period=SEARCH_PERIOD):
