@@ -86,6 +86,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def get_provider(self, request, provider, client_id=None):
+        # A provider id from the URL (OpenID Connect) with a NUL byte would reach PostgreSQL,
+        # which refuses it: no such provider.
+        if "\x00" in str(provider):
+            raise Http404("No such sign-in provider.")
+        return super().get_provider(request, provider, client_id=client_id)
+
     def get_app(self, request, provider, client_id=None):
         # allauth's URLs exist for every installed provider; one not configured in the
         # environment is a page that does not exist here, not a server error.
