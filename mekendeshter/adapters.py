@@ -106,6 +106,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         # Every provider's URLs exist (its app is installed), but only those configured in the
         # environment or the admin have an app: the others are pages that do not exist, not errors.
         # (Installing only configured providers would also hide apps that staff add in the admin.)
+        # A provider id from the URL (OpenID Connect) with a NUL byte would reach PostgreSQL,
+        # which refuses it: no such provider.
+        if "\x00" in str(provider):
+            raise Http404("No such sign-in provider.")
         try:
             return super().get_provider(request, provider, client_id=client_id)
         except SocialApp.DoesNotExist:
