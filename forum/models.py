@@ -670,3 +670,50 @@ class ProposalSupport(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.proposal}"
+
+
+class TicketQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(invalidated_at__isnull=True)
+
+
+class Ticket(models.Model):
+    """The e-ticket of a confirmed registration: what the QR code at the door stands for.
+
+    The code is a random token (20 characters, about 99 bits) stored on this row, never personal
+    data; the QR carries it signed (`forum.tickets`) so that the check-in page tells a forged code
+    from an unknown one without a lookup. A row rather than a stateless signature alone, because a
+    ticket must stop working the moment its registration is cancelled or waitlisted: the services
+    set `invalidated_at`, and a later confirmation issues a new row with a new token.
+    """
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="tickets"
+    )
+    token = models.CharField(_("code"), max_length=20, unique=True)
+    issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+    invalidated_at = models.DateTimeField(_("invalidated"), null=True, blank=True)
+
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=models.Q(invalidated_at__isnull=True),
+                name="one_valid_ticket_per_registration",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} · {self.token[:4]}…"
+
+    def get_absolute_url(self):
+        return reverse("ticket", kwargs={"year": self.registration.edition.year})
+
+    @property
+    def is_valid(self):
+        return self.invalidated_at is None

@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,6 +16,7 @@ from .models import (
     ProposalSupport,
     Registration,
     Section,
+    Ticket,
 )
 
 
@@ -106,7 +107,23 @@ def registration_for_user(*, user, edition):
 
 
 def registration_list_for_user(*, user):
-    return Registration.objects.filter(user=user).select_related("edition").order_by("-edition__start_date")
+    # `has_ticket` in the same query: "my account" links to each valid ticket without one more per row.
+    return (
+        Registration.objects.filter(user=user)
+        .select_related("edition")
+        .annotate(has_ticket=Exists(Ticket.objects.valid().filter(registration=OuterRef("pk"))))
+        .order_by("-edition__start_date")
+    )
+
+
+def ticket_for_user(*, user, year):
+    """`user`'s valid ticket for the edition of `year`, with what the printed ticket shows; else 404."""
+    return get_object_or_404(
+        Ticket.objects.valid().select_related("registration__edition__venue"),
+        registration__user=user,
+        registration__edition__year=year,
+        registration__status=Registration.Status.CONFIRMED,
+    )
 
 
 def registration_stats(*, edition, minimum=SMALL_COUNT_MINIMUM):

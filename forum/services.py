@@ -7,7 +7,18 @@ from django.utils import timezone
 from mekendeshter.core.images import encode_image, open_image
 from mekendeshter.core.validators import compact_phone
 
-from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
+from . import tickets
+from .models import (
+    ContactRequest,
+    Edition,
+    Item,
+    OutcomeDocument,
+    Photo,
+    Proposal,
+    ProposalSupport,
+    Registration,
+    Ticket,
+)
 from .tasks import send_contact_request, send_registration_email
 
 
@@ -100,6 +111,19 @@ def _status_for_new(edition):
     return Registration.Status.CONFIRMED if confirmed < edition.capacity else Registration.Status.WAITLISTED
 
 
+def _sync_ticket(registration):
+    """A confirmed registration holds exactly one valid ticket; any other status holds none.
+
+    Called by every service that changes a status (no signal, so the flow stays visible); a
+    confirmation after a cancellation or the waiting list issues a new ticket with a new code."""
+    valid = Ticket.objects.filter(registration=registration).valid()
+    if registration.status == Registration.Status.CONFIRMED:
+        if not valid.exists():
+            Ticket.objects.create(registration=registration, token=tickets.new_token())
+    else:
+        valid.update(invalidated_at=timezone.now())
+
+
 def _notify(registration, kind):
     transaction.on_commit(lambda: send_registration_email.delay(registration.pk, kind))
 
@@ -142,6 +166,7 @@ def registration_create(*, user, edition, language, directory_consent_text="", *
     registration.cancelled_at = None
     registration.full_clean()
     registration.save()
+    _sync_ticket(registration)
     _notify(registration, registration.status)
     return registration
 
@@ -183,6 +208,7 @@ def _promote_waitlisted(edition):
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = timezone.now()
             registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+            _sync_ticket(registration)
             _notify(registration, "promoted")
             promoted.append(registration)
     return promoted
@@ -209,6 +235,7 @@ def registration_cancel(*, registration, notify=True):
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    _sync_ticket(registration)
     if notify:
         _notify(registration, "cancelled")
     _promote_waitlisted(edition)
@@ -231,6 +258,7 @@ def registration_set_status(*, registration, status):
         registration.cancelled_at = now
     registration.full_clean()
     registration.save()
+    _sync_ticket(registration)
     _notify(registration, status)
     if was_confirmed:
         _promote_waitlisted(edition)
