@@ -717,3 +717,43 @@ class Ticket(models.Model):
     @property
     def is_valid(self):
         return self.invalidated_at is None
+
+
+class Arrival(models.Model):
+    """A person checked in at the venue on one day of the forum, by a member of staff.
+
+    Once per registration and day (the constraint, not only the page, so two phones scanning the same
+    ticket at once still count one arrival). `key` is the idempotency key the check-in page sends
+    with each scan: a scan queued offline and sent again after a lost answer is recognised, not
+    counted twice. The permission `forum.add_arrival` is what lets staff use the check-in page.
+    """
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="arrivals"
+    )
+    ticket = models.ForeignKey(
+        Ticket, verbose_name=_("ticket"), null=True, blank=True, on_delete=models.SET_NULL, related_name="arrivals"
+    )
+    day = models.DateField(_("day"))
+    arrived_at = models.DateTimeField(_("checked in at"))
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    key = models.UUIDField(_("idempotency key"), unique=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("arrival")
+        verbose_name_plural = _("arrivals")
+        ordering = ["-arrived_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "day"], name="one_arrival_per_registration_and_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} · {self.day}"

@@ -1,4 +1,4 @@
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -6,6 +6,7 @@ from django.utils import timezone
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, group_small_counts
 
 from .models import (
+    Arrival,
     Edition,
     Item,
     OutcomeDocument,
@@ -190,3 +191,31 @@ def proposal_supported_ids(*, user, proposals):
     if not user.is_authenticated:
         return set()
     return set(ProposalSupport.objects.filter(user=user, proposal__in=proposals).values_list("proposal_id", flat=True))
+
+
+CHECKIN_SEARCH_LIMIT = 20
+
+
+def checkin_search(*, edition, query):
+    """Confirmed registrants of `edition` with a valid ticket whose name holds every word of `query`
+    (for the desk, when a phone is flat or the code will not scan), with today's arrival if any."""
+    # Matched in Python with casefold(): SQLite's LIKE folds ASCII only, and names are Cyrillic
+    # ("айгүл" must find "Айгүл"). One edition has hundreds of registrants, two columns each.
+    words = [word.casefold() for word in query.split()]
+    registrations = Registration.objects.filter(edition=edition).confirmed()
+    matching = [
+        pk
+        for pk, first_name, last_name in registrations.values_list("pk", "first_name", "last_name")
+        if all(word in f"{first_name} {last_name}".casefold() for word in words)
+    ]
+    valid = Ticket.objects.valid().filter(registration=OuterRef("pk"))
+    today = Arrival.objects.filter(registration=OuterRef("pk"), day=timezone.localdate())
+    return (
+        registrations.filter(pk__in=matching)
+        .annotate(
+            ticket_token=Subquery(valid.values("token")[:1]),
+            arrived_today_at=Subquery(today.values("arrived_at")[:1]),
+        )
+        .filter(ticket_token__isnull=False)
+        .order_by("last_name", "first_name", "pk")[:CHECKIN_SEARCH_LIMIT]
+    )
