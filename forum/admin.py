@@ -2,7 +2,10 @@ import reversion
 from adminsortable2.admin import SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,10 +15,11 @@ from reversion.admin import VersionAdmin
 # adminsortable2's admin classes with a fix for Django 6.1 (see mekendeshter.core.admin).
 from mekendeshter.core.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
 
-from . import exports, services
+from . import exports, selectors, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm
 from .models import (
     Album,
+    Arrival,
     ContactRequest,
     Edition,
     Hotel,
@@ -408,3 +412,50 @@ class ProposalAdmin(TranslatedAdmin):
     def reject(self, request, queryset):
         for proposal in queryset:
             services.proposal_answer(proposal=proposal, status=Proposal.Status.REJECTED)
+
+
+# --- Attendance at the venue ------------------------------------------------------------------
+
+
+@admin.register(Arrival)
+class ArrivalAdmin(admin.ModelAdmin):
+    """Arrivals are recorded by the check-in page only; here staff read them, with the figures per
+    day and country, export them, and delete a check-in made by mistake."""
+
+    list_display = ["day", "arrived_at", "registration", "country", "checked_in_by"]
+    list_filter = ["registration__edition", "day"]
+    search_fields = ["registration__first_name", "registration__last_name"]
+    list_select_related = ["registration__edition", "checked_in_by"]
+    date_hierarchy = "arrived_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("country of residence"))
+    def country(self, obj):
+        return obj.registration.country.name
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_view)
+        return [path("export/<int:edition_id>/", export, name="forum_arrival_export"), *super().get_urls()]
+
+    def _edition(self, request):
+        edition_id = request.GET.get("registration__edition__id__exact", "")
+        if edition_id.isdigit():
+            return Edition.objects.filter(pk=edition_id).first()
+        return selectors.edition_current()
+
+    def changelist_view(self, request, extra_context=None):
+        edition = self._edition(request)
+        figures = selectors.attendance_figures(edition=edition) if edition else None
+        extra_context = {**(extra_context or {}), "attendance_edition": edition, "attendance": figures}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def export_view(self, request, edition_id):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        edition = get_object_or_404(Edition, pk=edition_id)
+        return exports.attendance_csv(selectors.attendance_export_rows(edition=edition), f"attendance-{edition.year}")

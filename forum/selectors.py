@@ -1,9 +1,11 @@
+import datetime
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, group_small_counts
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
 
 from .models import (
     Arrival,
@@ -218,4 +220,49 @@ def checkin_search(*, edition, query):
         )
         .filter(ticket_token__isnull=False)
         .order_by("last_name", "first_name", "pk")[:CHECKIN_SEARCH_LIMIT]
+    )
+
+
+def attendance_figures(*, edition):
+    """Arrivals per day and per country against confirmed registrations, for staff (three queries
+    whatever the numbers). Days are the edition's own, plus any other day someone was checked in."""
+    confirmed = dict(
+        Registration.objects.filter(edition=edition).confirmed().values_list("country").annotate(n=Count("pk"))
+    )
+    arrivals = Arrival.objects.filter(registration__edition=edition)
+    per_day_country = {
+        (day, country): n
+        for day, country, n in arrivals.values_list("day", "registration__country").annotate(n=Count("pk"))
+    }
+    arrived = dict(arrivals.values_list("registration__country").annotate(n=Count("registration", distinct=True)))
+    days = {day for day, _country in per_day_country}
+    if edition.date_precision == edition.DatePrecision.DAY and edition.end_date:
+        days.update(
+            edition.start_date + datetime.timedelta(days=offset)
+            for offset in range((edition.end_date - edition.start_date).days + 1)
+        )
+    days = sorted(days)
+    codes = sorted(set(confirmed) | set(arrived), key=lambda code: str(countries.name(code) or code))
+    rows = [
+        {
+            "country": countries.name(code) or code,
+            "confirmed": confirmed.get(code, 0),
+            "per_day": [per_day_country.get((day, code), 0) for day in days],
+            "arrived": arrived.get(code, 0),
+        }
+        for code in codes
+    ]
+    totals = {
+        "confirmed": sum(confirmed.values()),
+        "per_day": [sum(n for (d, _c), n in per_day_country.items() if d == day) for day in days],
+        "arrived": sum(arrived.values()),
+    }
+    return {"days": days, "rows": rows, "totals": totals}
+
+
+def attendance_export_rows(*, edition):
+    return (
+        Arrival.objects.filter(registration__edition=edition)
+        .select_related("registration", "checked_in_by")
+        .order_by("day", "arrived_at", "pk")
     )
