@@ -3,19 +3,20 @@ from adminsortable2.admin import SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 # adminsortable2's admin classes with a fix for Django 6.1 (see mekendeshter.core.admin).
 from mekendeshter.core.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
 
-from . import exports, selectors, services
+from . import badges, exports, selectors, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm
 from .models import (
     Album,
@@ -292,7 +293,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "needs_accommodation",
     ]
     list_display_links = ["last_name", "first_name"]
-    list_filter = ["edition", "status", "country", "needs_transfer", "needs_accommodation"]
+    list_filter = ["edition", "status", "role", "country", "needs_transfer", "needs_accommodation"]
     search_fields = ["first_name", "last_name", "user__email", "phone", "city", "organisation"]
     list_select_related = ["edition", "user"]
     date_hierarchy = "created_at"
@@ -308,7 +309,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "confirmed_at",
         "cancelled_at",
     ]
-    actions = ["confirm", "waitlist", "cancel", "export"]
+    actions = ["confirm", "waitlist", "cancel", "export", "badges_a6", "badges_a4"]
 
     def has_add_permission(self, request):
         return False
@@ -335,6 +336,21 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cancel (and tell them)"), permissions=["change"])
     def cancel(self, request, queryset):
         self._set_status(request, queryset, Registration.Status.CANCELLED)
+
+    def _badges(self, request, queryset, layout):
+        # The changelist's order (what staff sorted by) is the printing order.
+        pdf = badges.badges_pdf(queryset.select_related("edition"), layout=layout, language=get_language())
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="badges-{layout}.pdf"'
+        return response
+
+    @admin.action(description=_("Print badges (PDF, one A6 badge a page)"), permissions=["change"])
+    def badges_a6(self, request, queryset):
+        return self._badges(request, queryset, "a6")
+
+    @admin.action(description=_("Print badges (PDF, A4 sheets of four)"), permissions=["change"])
+    def badges_a4(self, request, queryset):
+        return self._badges(request, queryset, "a4")
 
     @admin.action(description=_("Export a list (CSV or XLSX)…"), permissions=["view"])
     def export(self, request, queryset):

@@ -470,6 +470,14 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.WAITLISTED)
 
 
+class BadgeRole(models.TextChoices):
+    PARTICIPANT = "participant", _("participant")
+    SPEAKER = "speaker", _("speaker")
+    ORGANIZER = "organizer", _("organizer")
+    PRESS = "press", _("press")
+    PARTNER = "partner", _("partner")
+
+
 class Registration(models.Model):
     """A person's registration for a forum edition: one per person and edition."""
 
@@ -536,6 +544,8 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set by staff (the admin), printed on the badge.
+    role = models.CharField(_("role at the forum"), max_length=12, choices=BadgeRole, default=BadgeRole.PARTICIPANT)
 
     objects = RegistrationQuerySet.as_manager()
 

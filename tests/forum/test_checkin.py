@@ -246,3 +246,9 @@ def test_the_page_with_a_name_search_runs_a_bounded_number_of_queries(client, st
     for _ in range(3):
         confirmed(edition=registration.edition)
     assert count_queries(client, url(registration) + "?q=Айгүл") == few
+
+
+def test_the_page_and_its_script_resolve_under_hashed_static_names(manifest_static, client, staff, registration):
+    # As in production: a script missing from the manifest would be a 500 there.
+    page = client.get(url(registration)).content.decode()
+    assert "js/checkin." in page and ".js" in page and "js/checkin.js" not in page
