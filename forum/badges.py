@@ -13,8 +13,6 @@ from mekendeshter.core.translit import to_latin
 from . import tickets
 from .models import Ticket
 
-LAYOUTS = ("a6", "a4")
-
 
 def _latin(text):
     latin = " ".join(word.capitalize() for word in to_latin(text).split())
