@@ -80,3 +80,38 @@ def as_xlsx(queryset, columns, filename):
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+# --- Attendance at the venue -----------------------------------------------------------------
+
+# A cell starting with one of these is read as a formula by spreadsheet programs (CSV injection):
+# a name typed as "=HYPERLINK(…)" must arrive as text, so such cells get a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    text = _text(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+ATTENDANCE_COLUMNS = (
+    (_("day"), lambda a: a.day),
+    (_("checked in at"), lambda a: timezone.localtime(a.arrived_at).strftime("%H:%M")),
+    (_("first name"), lambda a: a.registration.first_name),
+    (_("last name"), lambda a: a.registration.last_name),
+    (_("country of residence"), lambda a: str(a.registration.country.name)),
+    (_("city"), lambda a: a.registration.city),
+    (_("organisation or diaspora association"), lambda a: a.registration.organisation),
+    (_("checked in by"), lambda a: a.checked_in_by.get_username() if a.checked_in_by else ""),
+)
+
+
+def attendance_csv(arrivals, filename):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(label) for label, _value in ATTENDANCE_COLUMNS])
+    for arrival in arrivals:
+        writer.writerow([spreadsheet_safe(value(arrival)) for _label, value in ATTENDANCE_COLUMNS])
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
