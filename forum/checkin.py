@@ -13,7 +13,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -65,7 +65,7 @@ def _with_keys(registrations):
 
 @staff_with_permission
 def checkin(request, year):
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     result = None
     code_form = CheckinCodeForm(request.POST or None, initial={"key": uuid.uuid4()})
     if request.method == "POST" and code_form.is_valid():
@@ -89,7 +89,7 @@ def checkin(request, year):
 @staff_with_permission
 def scan(request, year):
     """One scan as JSON (from the camera, or from the queue of scans made offline)."""
-    edition = selectors.edition_get(year=year)
+    edition = get_object_or_404(selectors.edition_queryset(), year=year)
     try:
         data = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
