@@ -2,20 +2,25 @@ import reversion
 from adminsortable2.admin import SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 # adminsortable2's admin classes with a fix for Django 6.1 (see mekendeshter.core.admin).
 from mekendeshter.core.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
 
-from . import exports, services
+from . import badges, exports, selectors, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm
 from .models import (
     Album,
+    Arrival,
     ContactRequest,
     Edition,
     Hotel,
@@ -303,7 +308,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "needs_accommodation",
     ]
     list_display_links = ["last_name", "first_name"]
-    list_filter = ["edition", "status", "country", "needs_transfer", "needs_accommodation"]
+    list_filter = ["edition", "status", "role", "country", "needs_transfer", "needs_accommodation"]
     search_fields = ["first_name", "last_name", "user__email", "phone", "city", "organisation"]
     list_select_related = ["edition", "user"]
     date_hierarchy = "created_at"
@@ -319,7 +324,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "confirmed_at",
         "cancelled_at",
     ]
-    actions = ["confirm", "waitlist", "cancel", "export"]
+    actions = ["confirm", "waitlist", "cancel", "export", "badges_a6", "badges_a4"]
 
     def has_add_permission(self, request):
         return False
@@ -346,6 +351,21 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cancel (and tell them)"), permissions=["change"])
     def cancel(self, request, queryset):
         self._set_status(request, queryset, Registration.Status.CANCELLED)
+
+    def _badges(self, request, queryset, layout):
+        # The changelist's order (what staff sorted by) is the printing order.
+        pdf = badges.badges_pdf(queryset.select_related("edition"), layout=layout, language=get_language())
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="badges-{layout}.pdf"'
+        return response
+
+    @admin.action(description=_("Print badges (PDF, one A6 badge a page)"), permissions=["change"])
+    def badges_a6(self, request, queryset):
+        return self._badges(request, queryset, "a6")
+
+    @admin.action(description=_("Print badges (PDF, A4 sheets of four)"), permissions=["change"])
+    def badges_a4(self, request, queryset):
+        return self._badges(request, queryset, "a4")
 
     @admin.action(description=_("Export a list (CSV or XLSX)…"), permissions=["view"])
     def export(self, request, queryset):
@@ -427,3 +447,50 @@ class ProposalAdmin(TranslatedAdmin):
     def reject(self, request, queryset):
         for proposal in queryset:
             services.proposal_answer(proposal=proposal, status=Proposal.Status.REJECTED)
+
+
+# --- Attendance at the venue ------------------------------------------------------------------
+
+
+@admin.register(Arrival)
+class ArrivalAdmin(admin.ModelAdmin):
+    """Arrivals are recorded by the check-in page only; here staff read them, with the figures per
+    day and country, export them, and delete a check-in made by mistake."""
+
+    list_display = ["day", "arrived_at", "registration", "country", "checked_in_by"]
+    list_filter = ["registration__edition", "day"]
+    search_fields = ["registration__first_name", "registration__last_name"]
+    list_select_related = ["registration__edition", "checked_in_by"]
+    date_hierarchy = "arrived_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("country of residence"))
+    def country(self, obj):
+        return obj.registration.country.name
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_view)
+        return [path("export/<int:edition_id>/", export, name="forum_arrival_export"), *super().get_urls()]
+
+    def _edition(self, request):
+        edition_id = request.GET.get("registration__edition__id__exact", "")
+        if edition_id.isdigit():
+            return Edition.objects.filter(pk=edition_id).first()
+        return selectors.edition_current()
+
+    def changelist_view(self, request, extra_context=None):
+        edition = self._edition(request)
+        figures = selectors.attendance_figures(edition=edition) if edition else None
+        extra_context = {**(extra_context or {}), "attendance_edition": edition, "attendance": figures}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def export_view(self, request, edition_id):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        edition = get_object_or_404(Edition, pk=edition_id)
+        return exports.attendance_csv(selectors.attendance_export_rows(edition=edition), f"attendance-{edition.year}")

@@ -80,3 +80,24 @@ def as_csv(queryset, columns, filename):
 
 def as_xlsx(queryset, columns, filename):
     return exports.xlsx_response(rows(queryset, columns), filename)
+
+
+# --- Attendance at the venue -----------------------------------------------------------------
+
+ATTENDANCE_COLUMNS = (
+    (_("day"), lambda a: a.day),
+    (_("checked in at"), lambda a: timezone.localtime(a.arrived_at).strftime("%H:%M")),
+    (_("first name"), lambda a: a.registration.first_name),
+    (_("last name"), lambda a: a.registration.last_name),
+    (_("country of residence"), lambda a: str(a.registration.country.name)),
+    (_("city"), lambda a: a.registration.city),
+    (_("organisation or diaspora association"), lambda a: a.registration.organisation),
+    (_("checked in by"), lambda a: a.checked_in_by.get_username() if a.checked_in_by else ""),
+)
+
+
+def attendance_csv(arrivals, filename):
+    """Arrivals as CSV, formulas neutralised by the same helper as every other export."""
+    header = [str(label) for label, _value in ATTENDANCE_COLUMNS]
+    lines = ([value(arrival) for _label, value in ATTENDANCE_COLUMNS] for arrival in arrivals)
+    return exports.csv_response([header, *lines], filename)

@@ -136,3 +136,16 @@ class ProposalForm(forms.Form):
     @property
     def target_kwargs(self):
         return self.targets[self.cleaned_data["target"]]
+
+
+class CheckinCodeForm(forms.Form):
+    """One scan at the venue: the code read or typed, the page's idempotency key for it and, for a
+    scan queued offline, when it was made."""
+
+    code = forms.CharField(label=_("Ticket code"), max_length=200)
+    key = forms.UUIDField(widget=forms.HiddenInput)
+    at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
+
+
+class CheckinSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)

@@ -1,6 +1,9 @@
+import datetime
 import uuid
+from dataclasses import dataclass
+from enum import StrEnum
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
@@ -8,7 +11,19 @@ from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.images import delete_files_on_commit, encode_image, open_image
 from mekendeshter.core.validators import compact_phone
 
-from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
+from . import tickets
+from .models import (
+    Arrival,
+    ContactRequest,
+    Edition,
+    Item,
+    OutcomeDocument,
+    Photo,
+    Proposal,
+    ProposalSupport,
+    Registration,
+    Ticket,
+)
 from .tasks import send_contact_request, send_registration_email
 
 
@@ -125,6 +140,19 @@ def _status_for_new(edition):
     return Registration.Status.CONFIRMED if confirmed < edition.capacity else Registration.Status.WAITLISTED
 
 
+def _sync_ticket(registration):
+    """A confirmed registration holds exactly one valid ticket; any other status holds none.
+
+    Called by every service that changes a status (no signal, so the flow stays visible); a
+    confirmation after a cancellation or the waiting list issues a new ticket with a new code."""
+    valid = Ticket.objects.filter(registration=registration).valid()
+    if registration.status == Registration.Status.CONFIRMED:
+        if not valid.exists():
+            Ticket.objects.create(registration=registration, token=tickets.new_token())
+    else:
+        valid.update(invalidated_at=timezone.now())
+
+
 def _notify(registration, kind):
     transaction.on_commit(lambda: send_registration_email.delay(registration.pk, kind))
 
@@ -167,6 +195,7 @@ def registration_create(*, user, edition, language, directory_consent_text="", *
     registration.cancelled_at = None
     registration.full_clean()
     registration.save()
+    _sync_ticket(registration)
     _notify(registration, registration.status)
     return registration
 
@@ -211,6 +240,7 @@ def _promote_waitlisted(edition, *, passing_over=None):
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = timezone.now()
             registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+            _sync_ticket(registration)
             _notify(registration, "promoted")
             promoted.append(registration)
     return promoted
@@ -251,6 +281,7 @@ def registration_cancel(*, registration, notify=True):
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    _sync_ticket(registration)
     if notify:
         _notify(registration, "cancelled")
     _promote_waitlisted(edition)
@@ -273,6 +304,7 @@ def registration_set_status(*, registration, status):
         registration.cancelled_at = now
     registration.full_clean()
     registration.save()
+    _sync_ticket(registration)
     _notify(registration, status)
     if was_confirmed:
         _promote_waitlisted(edition, passing_over=registration)
@@ -336,3 +368,83 @@ def proposal_answer(*, proposal, status, answer=None, merged_into=None, **transl
     proposal.full_clean()
     proposal.save()
     return proposal
+
+
+# --- Check-in at the venue ------------------------------------------------------------------
+
+
+class CheckinOutcome(StrEnum):
+    RECORDED = "recorded"
+    ALREADY = "already"
+    FORGED = "forged"
+    UNKNOWN = "unknown"
+    INVALID = "invalid"
+    OTHER_EDITION = "other_edition"
+
+
+@dataclass
+class CheckinResult:
+    outcome: CheckinOutcome
+    registration: Registration | None = None
+    arrival: Arrival | None = None
+    ticket_edition: Edition | None = None
+
+    @property
+    def recorded(self):
+        return self.outcome == CheckinOutcome.RECORDED
+
+
+# A scan queued on a phone without network is sent later with the time it was made; a time further
+# back than this (or in the future) is not believed, and the time of sending is used instead.
+OFFLINE_SCAN_MAX_AGE = datetime.timedelta(hours=36)
+
+
+def _scan_time(at):
+    now = timezone.now()
+    if at is None or at > now + datetime.timedelta(minutes=5) or at < now - OFFLINE_SCAN_MAX_AGE:
+        return now
+    return min(at, now)
+
+
+def arrival_record(*, edition, code, key, by, at=None):
+    """Check a person in at `edition` from a scanned or typed ticket code, once per day.
+
+    `key` (a UUID made by the page for each scan) makes the call idempotent: sent again, it
+    answers as the first time and records nothing more. Anything but a valid ticket of this
+    edition records nothing and says why."""
+    earlier = Arrival.objects.select_related("registration").filter(key=key).first()
+    if earlier:
+        return CheckinResult(CheckinOutcome.RECORDED, registration=earlier.registration, arrival=earlier)
+    try:
+        token = tickets.token_from_code(code)
+    except tickets.ForgedCode:
+        return CheckinResult(CheckinOutcome.FORGED)
+    ticket = Ticket.objects.select_related("registration__edition").filter(token=token).first()
+    if ticket is None:
+        return CheckinResult(CheckinOutcome.UNKNOWN)
+    registration = ticket.registration
+    if registration.edition_id != edition.pk:
+        return CheckinResult(CheckinOutcome.OTHER_EDITION, registration=None, ticket_edition=registration.edition)
+    if not ticket.is_valid or registration.status != Registration.Status.CONFIRMED:
+        return CheckinResult(CheckinOutcome.INVALID, registration=registration)
+    arrived_at = _scan_time(at)
+    day = timezone.localdate(arrived_at)
+    existing = Arrival.objects.filter(registration=registration, day=day).first()
+    if existing:
+        return CheckinResult(CheckinOutcome.ALREADY, registration=registration, arrival=existing)
+    arrival = Arrival(
+        registration=registration, ticket=ticket, day=day, arrived_at=arrived_at, checked_in_by=by, key=key
+    )
+    try:
+        # Its own savepoint: a concurrent scan of the same ticket (or a resent key) loses the race
+        # on the unique constraints and gets the other scan's answer instead of an error.
+        with transaction.atomic():
+            arrival.full_clean(validate_unique=False, validate_constraints=False)
+            arrival.save()
+    except IntegrityError:
+        earlier = Arrival.objects.select_related("registration").filter(key=key).first()
+        if earlier:
+            return CheckinResult(CheckinOutcome.RECORDED, registration=earlier.registration, arrival=earlier)
+        existing = Arrival.objects.get(registration=registration, day=day)
+        return CheckinResult(CheckinOutcome.ALREADY, registration=registration, arrival=existing)
+    return CheckinResult(CheckinOutcome.RECORDED, registration=registration, arrival=arrival)

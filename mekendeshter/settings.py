@@ -447,4 +447,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # WeasyPrint (badges) reports every layout step at INFO: only its warnings are news.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }

@@ -1,3 +1,5 @@
+import logging
+
 from allauth.account.decorators import reauthentication_required
 from django import forms
 from django.conf import settings
@@ -23,6 +25,8 @@ from . import selectors, services
 from .celery import app as celery_app
 from .context_processors import current_edition
 from .core import ratelimit
+
+logger = logging.getLogger(__name__)
 
 
 class LanguageForm(forms.Form):
@@ -114,6 +118,8 @@ def healthz(request):
         try:
             check()
         except Exception:  # any failure of that part is its report, not a 500
+            # The answer only names the part; the log says why, for the operator.
+            logger.warning("healthz: the %s is down", name, exc_info=True)
             report[name] = "error"
         else:
             report[name] = "ok"

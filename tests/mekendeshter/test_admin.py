@@ -1,11 +1,13 @@
 import datetime
+import uuid
 
 import pytest
 from django.contrib import admin
+from django.utils import timezone
 from reversion.models import Version
 
 from diaspora.models import Association
-from forum.models import Album, ContactRequest, Item, Person
+from forum.models import Album, Arrival, ContactRequest, Item, Person
 from mekendeshter.core.admin import languages_complete
 from news.models import NewsSettings
 from tests.factories import (
@@ -38,7 +40,10 @@ def one_of_each():
     Album.objects.create(edition=edition, title_ky="Ачылыш", title_ru="Открытие", title_en="Opening")
     ProposalFactory()  # with its own open document, section and item
     ContactRequest.objects.create(name="Асан", email="asan@example.org", message="Саламатсызбы", language="ky")
-    RegistrationFactory()
+    registration = RegistrationFactory()
+    Arrival.objects.create(
+        registration=registration, day=datetime.date(2030, 7, 1), arrived_at=timezone.now(), key=uuid.uuid4()
+    )
     CommentFactory()
     NewsSettings.objects.get_or_create()
     SubscriptionFactory()
