@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.validators import normalise_phone, normalise_telegram, telegram_validator
 
 from .models import DirectoryEntry
@@ -10,6 +11,12 @@ DIRECTORY_ENTRY_CONSENT = _(
     "I agree to be listed in the diaspora directory with what I enter here: my name, country, city, "
     "occupation, organisation, about me and fields of expertise for everyone, and each contact for those "
     "I choose. I can hide or delete my entry at any time."
+)
+
+# What makes a member (diaspora.selectors.is_member), said where people choose who sees a contact.
+MEMBERS_EXPLAINED = _(
+    "“Members” are people who took part in a Mekendeshter Forum (their registration was confirmed) "
+    "and people the organizing committee has approved as members; signing up on the site is not enough."
 )
 
 
@@ -43,6 +50,10 @@ class EntryForm(forms.ModelForm):
         if not name:
             raise ValidationError(_("Give your name."))
         return name
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        return normalise_email(email) if email else ""
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])

@@ -124,6 +124,12 @@ class DirectoryEntry(models.Model):
     hidden_by_staff = models.BooleanField(_("hidden by staff"), default=False)
     consent_at = models.DateTimeField(_("consented to the directory listing"), null=True, blank=True)
     consent_text = models.TextField(_("consent text shown"), blank=True)
+    member_approved_at = models.DateTimeField(
+        _("approved as a member"),
+        null=True,
+        blank=True,
+        help_text=_("Members see the contacts people share with members. Set by the organizing committee."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -154,12 +160,13 @@ class DirectoryEntry(models.Model):
     def expertise_list(self):
         return [area.strip() for area in self.expertise.split(",") if area.strip()]
 
-    def contacts_for(self, viewer):
+    def contacts_for(self, viewer, *, viewer_is_member):
         """The contacts `viewer` may see, as (field, value, visibility): public ones for everyone,
-        members-only ones for signed-in people, hidden ones for the person alone."""
+        members-only ones for members (`diaspora.selectors.is_member`, which the caller asks),
+        hidden ones for the person alone."""
         is_owner = viewer is not None and viewer.is_authenticated and viewer.pk == self.user_id
         allowed = {Visibility.PUBLIC}
-        if viewer is not None and viewer.is_authenticated:
+        if viewer_is_member or is_owner:
             allowed.add(Visibility.MEMBERS)
         if is_owner:
             allowed.add(Visibility.HIDDEN)

@@ -2,6 +2,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Case, Count, Q, When
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from forum.models import Registration
@@ -73,6 +74,21 @@ def entry_search(*, terms):
 def entry_queryset():
     """Entries anyone may open: listed ones."""
     return DirectoryEntry.objects.listed()
+
+
+def is_member(*, user):
+    """Who sees the contacts people share with "members": not anyone who signs up (a scraper
+    would, in a minute), but staff, people who took part in a forum (a confirmed registration for
+    an edition that has begun) and people the organizing committee approved as members (their
+    directory entry's `member_approved_at`). The entry form says so where visibility is chosen."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    took_part = (
+        Registration.objects.filter(user=user, edition__start_date__lte=timezone.localdate()).confirmed().exists()
+    )
+    return took_part or DirectoryEntry.objects.filter(user=user, member_approved_at__isnull=False).exists()
 
 
 def entry_for_user(*, user):

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.translit import to_latin
 
 from .models import DirectoryEntry, Profile
@@ -39,6 +40,8 @@ def entry_save(*, user, consent_text, **details):
     for name in DirectoryEntry.DETAIL_FIELDS:
         if name in details:
             setattr(entry, name, details[name])
+    if entry.email:
+        entry.email = normalise_email(entry.email)
     if not entry.slug:
         entry.slug = _unique_slug(entry.display_name)
     if entry.consent_at is None or entry.consent_text != consent_text:
@@ -65,6 +68,14 @@ def entry_hide_by_staff(*, entries):
 @transaction.atomic
 def entry_show_by_staff(*, entries):
     return DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(hidden_by_staff=False)
+
+
+@transaction.atomic
+def entry_approve_member(*, entries, approved=True):
+    """Staff approve people as members (they then see members-only contacts), or withdraw it."""
+    return DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+        member_approved_at=timezone.now() if approved else None
+    )
 
 
 @transaction.atomic

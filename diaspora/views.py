@@ -11,7 +11,7 @@ from mekendeshter.core.lists import list_page
 from mekendeshter.core.ratelimit import rate_limited
 
 from . import selectors, services
-from .forms import DIRECTORY_ENTRY_CONSENT, EntryFilterForm, EntryForm
+from .forms import DIRECTORY_ENTRY_CONSENT, MEMBERS_EXPLAINED, EntryFilterForm, EntryForm
 
 ASSOCIATIONS_PER_PAGE = 30
 ENTRIES_PER_PAGE = 20
@@ -78,7 +78,13 @@ def experts(request):
 @rate_limited("directory")
 def entry(request, slug):
     entry = get_object_or_404(selectors.entry_queryset(), slug=slug)
-    context = {"entry": entry, "contacts": entry.contacts_for(request.user)}
+    is_member = selectors.is_member(user=request.user)
+    context = {
+        "entry": entry,
+        "contacts": entry.contacts_for(request.user, viewer_is_member=is_member),
+        "is_member": is_member,
+        "members_explained": MEMBERS_EXPLAINED,
+    }
     response = render(request, "diaspora/entry_detail.html", context)
     if request.user.is_authenticated:
         # Members-only contacts: never kept by a shared cache and served to someone else.
@@ -109,4 +115,5 @@ def me(request):
         entry = services.entry_save(user=request.user, consent_text=str(DIRECTORY_ENTRY_CONSENT), **form.details)
         messages.success(request, _("Your directory entry has been saved."))
         return redirect("diaspora:me")
-    return render(request, "diaspora/entry_form.html", {"form": form, "entry": entry, "registration": registration})
+    context = {"form": form, "entry": entry, "registration": registration, "members_explained": MEMBERS_EXPLAINED}
+    return render(request, "diaspora/entry_form.html", context)

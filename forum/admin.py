@@ -2,7 +2,11 @@ import reversion
 from adminsortable2.admin import SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +17,11 @@ from reversion.admin import VersionAdmin
 from mekendeshter.core.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
 from mekendeshter.core.countries import collation_key, countries
 
-from . import exports, services
+from . import badges, exports, selectors, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm
 from .models import (
     Album,
+    Arrival,
     ContactRequest,
     Edition,
     Hotel,
@@ -181,6 +186,23 @@ class AlbumAdmin(SortableAdminMixin, TranslatedAdmin):
     def photo_count(self, obj):
         return obj.photo_count
 
+    def delete_model(self, request, obj):
+        services.album_delete(album=obj)
+
+    def delete_queryset(self, request, queryset):
+        for album in queryset:
+            services.album_delete(album=album)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Photo:
+            return super().save_formset(request, form, formset, change)
+        # Photos removed in the album's form go through the service, which removes their files.
+        formset.save(commit=False)
+        for photo in formset.deleted_objects:
+            services.photo_delete(photo=photo)
+        for photo, _fields in formset.changed_objects:
+            photo.save()
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         uploads = form.cleaned_data.get("upload") or []
@@ -310,7 +332,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["last_name", "first_name"]
-    list_filter = ["edition", "status", RegistrationCountryFilter, "needs_transfer", "needs_accommodation"]
+    list_filter = ["edition", "status", "role", RegistrationCountryFilter, "needs_transfer", "needs_accommodation"]
     search_fields = ["first_name", "last_name", "user__email", "phone", "city", "organisation"]
     list_select_related = ["edition", "user"]
     date_hierarchy = "created_at"
@@ -326,7 +348,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "confirmed_at",
         "cancelled_at",
     ]
-    actions = ["confirm", "waitlist", "cancel", "export"]
+    actions = ["confirm", "waitlist", "cancel", "export", "badges_a6", "badges_a4"]
 
     def has_add_permission(self, request):
         return False
@@ -354,6 +376,21 @@ class RegistrationAdmin(admin.ModelAdmin):
     def cancel(self, request, queryset):
         self._set_status(request, queryset, Registration.Status.CANCELLED)
 
+    def _badges(self, request, queryset, layout):
+        # The changelist's order (what staff sorted by) is the printing order.
+        pdf = badges.badges_pdf(queryset.select_related("edition"), layout=layout, language=get_language())
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="badges-{layout}.pdf"'
+        return response
+
+    @admin.action(description=_("Print badges (PDF, one A6 badge a page)"), permissions=["change"])
+    def badges_a6(self, request, queryset):
+        return self._badges(request, queryset, "a6")
+
+    @admin.action(description=_("Print badges (PDF, A4 sheets of four)"), permissions=["change"])
+    def badges_a4(self, request, queryset):
+        return self._badges(request, queryset, "a4")
+
     @admin.action(description=_("Export a list (CSV or XLSX)…"), permissions=["view"])
     def export(self, request, queryset):
         form = RegistrationExportForm(request.POST if "apply" in request.POST else None)
@@ -361,7 +398,11 @@ class RegistrationAdmin(admin.ModelAdmin):
             label, columns, filters = exports.PRESETS[form.cleaned_data["preset"]]
             if form.cleaned_data["preset"] == "all" and form.cleaned_data["columns"]:
                 columns = [key for key in exports.COLUMNS if key in form.cleaned_data["columns"]]
-            rows = queryset.filter(**filters).select_related("user").order_by("last_name", "first_name", "pk")
+            rows = (
+                queryset.filter(**filters)
+                .select_related("user", "edition")
+                .order_by("edition__start_date", "last_name", "first_name", "pk")
+            )
             writer = exports.as_xlsx if form.cleaned_data["file_format"] == "xlsx" else exports.as_csv
             return writer(rows, columns, f"registrations-{form.cleaned_data['preset']}")
         context = {
@@ -430,3 +471,50 @@ class ProposalAdmin(TranslatedAdmin):
     def reject(self, request, queryset):
         for proposal in queryset:
             services.proposal_answer(proposal=proposal, status=Proposal.Status.REJECTED)
+
+
+# --- Attendance at the venue ------------------------------------------------------------------
+
+
+@admin.register(Arrival)
+class ArrivalAdmin(admin.ModelAdmin):
+    """Arrivals are recorded by the check-in page only; here staff read them, with the figures per
+    day and country, export them, and delete a check-in made by mistake."""
+
+    list_display = ["day", "arrived_at", "registration", "country", "checked_in_by"]
+    list_filter = ["registration__edition", "day"]
+    search_fields = ["registration__first_name", "registration__last_name"]
+    list_select_related = ["registration__edition", "checked_in_by"]
+    date_hierarchy = "arrived_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("country of residence"))
+    def country(self, obj):
+        return obj.registration.country.name
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_view)
+        return [path("export/<int:edition_id>/", export, name="forum_arrival_export"), *super().get_urls()]
+
+    def _edition(self, request):
+        edition_id = request.GET.get("registration__edition__id__exact", "")
+        if edition_id.isdigit():
+            return Edition.objects.filter(pk=edition_id).first()
+        return selectors.edition_current()
+
+    def changelist_view(self, request, extra_context=None):
+        edition = self._edition(request)
+        figures = selectors.attendance_figures(edition=edition) if edition else None
+        extra_context = {**(extra_context or {}), "attendance_edition": edition, "attendance": figures}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def export_view(self, request, edition_id):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        edition = get_object_or_404(Edition, pk=edition_id)
+        return exports.attendance_csv(selectors.attendance_export_rows(edition=edition), f"attendance-{edition.year}")

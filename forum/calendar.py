@@ -53,4 +53,6 @@ def edition_calendar(edition, sessions, *, url, host):
             event.add("dtstamp", stamp)
             calendar.add_component(event)
             day += datetime.timedelta(days=1)
+    # Events name TZID=Asia/Bishkek; RFC 5545 requires a VTIMEZONE component for each TZID used.
+    calendar.add_missing_timezones()
     return calendar.to_ical()

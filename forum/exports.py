@@ -1,17 +1,18 @@
 """Registration lists for staff: CSV or XLSX, with the columns they choose.
 
-The transfer list carries only what the driver needs; the hotel list only what the hotel needs.
+The transfer list carries only what the driver needs; the hotel list only what the hotel needs;
+both only the people who are coming (confirmed), with the forum they come to.
 """
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
+
+from mekendeshter.core import exports
+
+from .models import Registration
 
 COLUMNS = {
+    "edition": (_("forum"), lambda r: str(r.edition.year)),
     "first_name": (_("first name"), lambda r: r.first_name),
     "last_name": (_("last name"), lambda r: r.last_name),
     "email": (_("email"), lambda r: r.user.email),
@@ -36,13 +37,33 @@ PRESETS = {
     "all": (_("All columns"), list(COLUMNS), {}),
     "transfer": (
         _("Transfer list (for the driver)"),
-        ["first_name", "last_name", "phone", "arrival_date", "arrival_time", "flight", "accompanying_persons"],
-        {"needs_transfer": True},
+        [
+            "edition",
+            "status",
+            "first_name",
+            "last_name",
+            "phone",
+            "arrival_date",
+            "arrival_time",
+            "flight",
+            "accompanying_persons",
+        ],
+        # Waitlisted and cancelled people are not coming: no car waits for them.
+        {"needs_transfer": True, "status": Registration.Status.CONFIRMED},
     ),
     "hotel": (
         _("Hotel list (for the hotel)"),
-        ["first_name", "last_name", "check_in", "check_out", "accompanying_persons", "accessibility_needs"],
-        {"needs_accommodation": True},
+        [
+            "edition",
+            "status",
+            "first_name",
+            "last_name",
+            "check_in",
+            "check_out",
+            "accompanying_persons",
+            "accessibility_needs",
+        ],
+        {"needs_accommodation": True, "status": Registration.Status.CONFIRMED},
     ),
 }
 
@@ -53,30 +74,30 @@ def rows(queryset, columns):
         yield [COLUMNS[name][1](registration) for name in columns]
 
 
-def _text(value):
-    return "" if value is None else str(value)
-
-
 def as_csv(queryset, columns, filename):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows(queryset, columns):
-        writer.writerow([_text(value) for value in row])
-    # A BOM so that spreadsheet programs read the Cyrillic text as UTF-8.
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return exports.csv_response(rows(queryset, columns), filename)
 
 
 def as_xlsx(queryset, columns, filename):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    for row in rows(queryset, columns):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return exports.xlsx_response(rows(queryset, columns), filename)
+
+
+# --- Attendance at the venue -----------------------------------------------------------------
+
+ATTENDANCE_COLUMNS = (
+    (_("day"), lambda a: a.day),
+    (_("checked in at"), lambda a: timezone.localtime(a.arrived_at).strftime("%H:%M")),
+    (_("first name"), lambda a: a.registration.first_name),
+    (_("last name"), lambda a: a.registration.last_name),
+    (_("country of residence"), lambda a: str(a.registration.country.name)),
+    (_("city"), lambda a: a.registration.city),
+    (_("organisation or diaspora association"), lambda a: a.registration.organisation),
+    (_("checked in by"), lambda a: a.checked_in_by.get_username() if a.checked_in_by else ""),
+)
+
+
+def attendance_csv(arrivals, filename):
+    """Arrivals as CSV, formulas neutralised by the same helper as every other export."""
+    header = [str(label) for label, _value in ATTENDANCE_COLUMNS]
+    lines = ([value(arrival) for _label, value in ATTENDANCE_COLUMNS] for arrival in arrivals)
+    return exports.csv_response([header, *lines], filename)

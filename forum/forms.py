@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.forms import HoneypotFormMixin
 from mekendeshter.core.i18n import translated
 from mekendeshter.core.validators import normalise_phone
@@ -25,6 +26,9 @@ class ContactForm(HoneypotFormMixin, forms.ModelForm):
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])
@@ -151,3 +155,16 @@ class ProposalForm(forms.Form):
     @property
     def target_kwargs(self):
         return self.targets[self.cleaned_data["target"]]
+
+
+class CheckinCodeForm(forms.Form):
+    """One scan at the venue: the code read or typed, the page's idempotency key for it and, for a
+    scan queued offline, when it was made."""
+
+    code = forms.CharField(label=_("Ticket code"), max_length=200)
+    key = forms.UUIDField(widget=forms.HiddenInput)
+    at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
+
+
+class CheckinSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -139,6 +141,15 @@ class Edition(models.Model):
         if self.registration_opens is None or now < self.registration_opens:
             return False
         return self.registration_closes is None or now < self.registration_closes
+
+    @property
+    def registration_last_minute(self):
+        """The last minute in which registration is open, in the site's time (Bishkek): what pages
+        show, so that the date shown and the real deadline agree (closing at 00:00 on 1 July
+        means the last day is 30 June)."""
+        if self.registration_closes is None:
+            return None
+        return timezone.localtime(self.registration_closes - datetime.timedelta(minutes=1))
 
 
 class KeyFigure(models.Model):
@@ -471,6 +482,14 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.WAITLISTED)
 
 
+class BadgeRole(models.TextChoices):
+    PARTICIPANT = "participant", _("participant")
+    SPEAKER = "speaker", _("speaker")
+    ORGANIZER = "organizer", _("organizer")
+    PRESS = "press", _("press")
+    PARTNER = "partner", _("partner")
+
+
 class Registration(models.Model):
     """A person's registration for a forum edition: one per person and edition."""
 
@@ -540,6 +559,8 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set by staff (the admin), printed on the badge.
+    role = models.CharField(_("role at the forum"), max_length=12, choices=BadgeRole, default=BadgeRole.PARTICIPANT)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -660,6 +681,12 @@ class Proposal(models.Model):
     def get_absolute_url(self):
         return reverse("forum:proposal", kwargs={"year": self.document.edition.year, "pk": self.pk})
 
+    @property
+    def is_supportable(self):
+        """Only an accepted proposal gathers support: one under review is not public yet, a rejected
+        one is closed, and a merged one's support belongs to the proposal it was merged into."""
+        return self.status == self.Status.ACCEPTED
+
 
 class ProposalSupport(models.Model):
     """One person's support for a proposal (kept, without the person, if they delete their account)."""
@@ -707,3 +734,90 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("privacy") if self.slug == self.PRIVACY else ""
+
+
+class TicketQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(invalidated_at__isnull=True)
+
+
+class Ticket(models.Model):
+    """The e-ticket of a confirmed registration: what the QR code at the door stands for.
+
+    The code is a random token (20 characters, about 99 bits) stored on this row, never personal
+    data; the QR carries it signed (`forum.tickets`) so that the check-in page tells a forged code
+    from an unknown one without a lookup. A row rather than a stateless signature alone, because a
+    ticket must stop working the moment its registration is cancelled or waitlisted: the services
+    set `invalidated_at`, and a later confirmation issues a new row with a new token.
+    """
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="tickets"
+    )
+    token = models.CharField(_("code"), max_length=20, unique=True)
+    issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+    invalidated_at = models.DateTimeField(_("invalidated"), null=True, blank=True)
+
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=models.Q(invalidated_at__isnull=True),
+                name="one_valid_ticket_per_registration",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} · {self.token[:4]}…"
+
+    def get_absolute_url(self):
+        return reverse("ticket", kwargs={"year": self.registration.edition.year})
+
+    @property
+    def is_valid(self):
+        return self.invalidated_at is None
+
+
+class Arrival(models.Model):
+    """A person checked in at the venue on one day of the forum, by a member of staff.
+
+    Once per registration and day (the constraint, not only the page, so two phones scanning the same
+    ticket at once still count one arrival). `key` is the idempotency key the check-in page sends
+    with each scan: a scan queued offline and sent again after a lost answer is recognised, not
+    counted twice. The permission `forum.add_arrival` is what lets staff use the check-in page.
+    """
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="arrivals"
+    )
+    ticket = models.ForeignKey(
+        Ticket, verbose_name=_("ticket"), null=True, blank=True, on_delete=models.SET_NULL, related_name="arrivals"
+    )
+    day = models.DateField(_("day"))
+    arrived_at = models.DateTimeField(_("checked in at"))
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    key = models.UUIDField(_("idempotency key"), unique=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("arrival")
+        verbose_name_plural = _("arrivals")
+        ordering = ["-arrived_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "day"], name="one_arrival_per_registration_and_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} · {self.day}"

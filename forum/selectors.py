@@ -1,12 +1,15 @@
 """Reads of the forum app. They return querysets or objects and know nothing of HTTP: a view
 fetches one object with get_object_or_404(selector(), ...)."""
 
-from django.db.models import Case, Count, Prefetch, Q, When
+import datetime
+
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, When
 from django.utils import timezone
 
-from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, group_small_counts
+from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
 
 from .models import (
+    Arrival,
     Edition,
     Item,
     OutcomeDocument,
@@ -18,6 +21,7 @@ from .models import (
     ProposalSupport,
     Registration,
     Section,
+    Ticket,
 )
 
 
@@ -115,7 +119,22 @@ def registration_for_user(*, user, edition):
 
 
 def registration_list_for_user(*, user):
-    return Registration.objects.filter(user=user).select_related("edition").order_by("-edition__start_date")
+    # `has_ticket` in the same query: "my account" links to each valid ticket without one more per row.
+    return (
+        Registration.objects.filter(user=user)
+        .select_related("edition")
+        .annotate(has_ticket=Exists(Ticket.objects.valid().filter(registration=OuterRef("pk"))))
+        .order_by("-edition__start_date")
+    )
+
+
+def ticket_list_for_user(*, user):
+    """`user`'s valid tickets of confirmed registrations, with what the printed ticket shows."""
+    return (
+        Ticket.objects.valid()
+        .select_related("registration__edition__venue")
+        .filter(registration__user=user, registration__status=Registration.Status.CONFIRMED)
+    )
 
 
 def registration_stats(*, edition, minimum=SMALL_COUNT_MINIMUM):
@@ -182,3 +201,76 @@ def proposal_supported_ids(*, user, proposals):
     if not user.is_authenticated:
         return set()
     return set(ProposalSupport.objects.filter(user=user, proposal__in=proposals).values_list("proposal_id", flat=True))
+
+
+CHECKIN_SEARCH_LIMIT = 20
+
+
+def checkin_search(*, edition, query):
+    """Confirmed registrants of `edition` with a valid ticket whose name holds every word of `query`
+    (for the desk, when a phone is flat or the code will not scan), with today's arrival if any."""
+    # Matched in Python with casefold(): SQLite's LIKE folds ASCII only, and names are Cyrillic
+    # ("айгүл" must find "Айгүл"). One edition has hundreds of registrants, two columns each.
+    words = [word.casefold() for word in query.split()]
+    registrations = Registration.objects.filter(edition=edition).confirmed()
+    matching = [
+        pk
+        for pk, first_name, last_name in registrations.values_list("pk", "first_name", "last_name")
+        if all(word in f"{first_name} {last_name}".casefold() for word in words)
+    ]
+    valid = Ticket.objects.valid().filter(registration=OuterRef("pk"))
+    today = Arrival.objects.filter(registration=OuterRef("pk"), day=timezone.localdate())
+    return (
+        registrations.filter(pk__in=matching)
+        .annotate(
+            ticket_token=Subquery(valid.values("token")[:1]),
+            arrived_today_at=Subquery(today.values("arrived_at")[:1]),
+        )
+        .filter(ticket_token__isnull=False)
+        .order_by("last_name", "first_name", "pk")[:CHECKIN_SEARCH_LIMIT]
+    )
+
+
+def attendance_figures(*, edition):
+    """Arrivals per day and per country against confirmed registrations, for staff (three queries
+    whatever the numbers). Days are the edition's own, plus any other day someone was checked in."""
+    confirmed = dict(
+        Registration.objects.filter(edition=edition).confirmed().values_list("country").annotate(n=Count("pk"))
+    )
+    arrivals = Arrival.objects.filter(registration__edition=edition)
+    per_day_country = {
+        (day, country): n
+        for day, country, n in arrivals.values_list("day", "registration__country").annotate(n=Count("pk"))
+    }
+    arrived = dict(arrivals.values_list("registration__country").annotate(n=Count("registration", distinct=True)))
+    days = {day for day, _country in per_day_country}
+    if edition.date_precision == edition.DatePrecision.DAY and edition.end_date:
+        days.update(
+            edition.start_date + datetime.timedelta(days=offset)
+            for offset in range((edition.end_date - edition.start_date).days + 1)
+        )
+    days = sorted(days)
+    codes = sorted(set(confirmed) | set(arrived), key=lambda code: str(countries.name(code) or code))
+    rows = [
+        {
+            "country": countries.name(code) or code,
+            "confirmed": confirmed.get(code, 0),
+            "per_day": [per_day_country.get((day, code), 0) for day in days],
+            "arrived": arrived.get(code, 0),
+        }
+        for code in codes
+    ]
+    totals = {
+        "confirmed": sum(confirmed.values()),
+        "per_day": [sum(n for (d, _c), n in per_day_country.items() if d == day) for day in days],
+        "arrived": sum(arrived.values()),
+    }
+    return {"days": days, "rows": rows, "totals": totals}
+
+
+def attendance_export_rows(*, edition):
+    return (
+        Arrival.objects.filter(registration__edition=edition)
+        .select_related("registration", "checked_in_by")
+        .order_by("day", "arrived_at", "pk")
+    )

@@ -1,20 +1,41 @@
+import datetime
 import uuid
+from dataclasses import dataclass
+from enum import StrEnum
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from mekendeshter.core.images import encode_image, open_image
+from mekendeshter.core.emails import normalise_email
+from mekendeshter.core.images import delete_files_on_commit, encode_image, open_image
 from mekendeshter.core.validators import compact_phone
 
-from .models import ContactRequest, Edition, Item, OutcomeDocument, Photo, Proposal, ProposalSupport, Registration
+from . import tickets
+from .models import (
+    Arrival,
+    ContactRequest,
+    Edition,
+    Item,
+    OutcomeDocument,
+    Photo,
+    Proposal,
+    ProposalSupport,
+    Registration,
+    Ticket,
+)
 from .tasks import send_contact_request, send_registration_email
 
 
 @transaction.atomic
 def contact_request_create(*, name, email, phone="", edition=None, message, language):
     contact_request = ContactRequest(
-        name=name, email=email, phone=compact_phone(phone), edition=edition, message=message, language=language
+        name=name,
+        email=normalise_email(email),
+        phone=compact_phone(phone),
+        edition=edition,
+        message=message,
+        language=language,
     )
     contact_request.full_clean()
     contact_request.save()
@@ -46,6 +67,25 @@ def photo_create(*, album, upload, caption=None):
         _delete_files(photo)
         raise
     return photo
+
+
+def _photo_file_names(photo):
+    return [getattr(photo, field).name for field in ("image", *(f"thumb_{width}" for width in Photo.THUMBNAIL_WIDTHS))]
+
+
+@transaction.atomic
+def photo_delete(*, photo):
+    """Delete a photo and, once that is committed, its original and thumbnails."""
+    delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    photo.delete()
+
+
+@transaction.atomic
+def album_delete(*, album):
+    """Delete an album with its photos and, once that is committed, their files."""
+    for photo in album.photos.all():
+        delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    album.delete()
 
 
 def _delete_files(photo):
@@ -100,6 +140,19 @@ def _status_for_new(edition):
     return Registration.Status.CONFIRMED if confirmed < edition.capacity else Registration.Status.WAITLISTED
 
 
+def _sync_ticket(registration):
+    """A confirmed registration holds exactly one valid ticket; any other status holds none.
+
+    Called by every service that changes a status (no signal, so the flow stays visible); a
+    confirmation after a cancellation or the waiting list issues a new ticket with a new code."""
+    valid = Ticket.objects.filter(registration=registration).valid()
+    if registration.status == Registration.Status.CONFIRMED:
+        if not valid.exists():
+            Ticket.objects.create(registration=registration, token=tickets.new_token())
+    else:
+        valid.update(invalidated_at=timezone.now())
+
+
 def _notify(registration, kind):
     transaction.on_commit(lambda: send_registration_email.delay(registration.pk, kind))
 
@@ -144,6 +197,7 @@ def registration_create(*, user, edition, language, directory_consent_text="", e
     registration.cancelled_at = None
     registration.full_clean()
     registration.save()
+    _sync_ticket(registration)
     if not email_unconfirmed:
         _notify(registration, registration.status)
     return registration
@@ -189,19 +243,23 @@ def registration_update(*, registration, language=None, directory_consent_text=N
     return registration
 
 
-def _promote_waitlisted(edition):
-    """Fill free places from the waiting list, first come first served (edition row locked)."""
+def _promote_waitlisted(edition, *, passing_over=None):
+    """Fill free places from the waiting list, first come first served (edition row locked).
+    `passing_over` is someone staff have just put on the waiting list: the place they free is not
+    theirs again."""
     if edition.capacity is None:
         return []
     free = edition.capacity - Registration.objects.filter(edition=edition).confirmed().count()
     promoted = []
     if free > 0:
-        for registration in (
-            Registration.objects.filter(edition=edition).waitlisted().order_by("created_at", "pk")[:free]
-        ):
+        waiting = Registration.objects.filter(edition=edition).waitlisted()
+        if passing_over is not None:
+            waiting = waiting.exclude(pk=passing_over.pk)
+        for registration in waiting.order_by("created_at", "pk")[:free]:
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = timezone.now()
             registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+            _sync_ticket(registration)
             _notify(registration, "promoted")
             promoted.append(registration)
     return promoted
@@ -242,6 +300,7 @@ def registration_cancel(*, registration, notify=True):
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    _sync_ticket(registration)
     if notify:
         _notify(registration, "cancelled")
     _promote_waitlisted(edition)
@@ -264,9 +323,10 @@ def registration_set_status(*, registration, status):
         registration.cancelled_at = now
     registration.full_clean()
     registration.save()
+    _sync_ticket(registration)
     _notify(registration, status)
     if was_confirmed:
-        _promote_waitlisted(edition)
+        _promote_waitlisted(edition, passing_over=registration)
     return registration
 
 
@@ -299,9 +359,15 @@ def proposal_create(*, author, document, item=None, section=None, text, reason, 
     return proposal
 
 
+class ProposalNotSupportable(Exception):
+    pass
+
+
 @transaction.atomic
 def proposal_support(*, proposal, user):
     """Support a proposal once; supporting again changes nothing. Returns whether it was new."""
+    if not proposal.is_supportable:
+        raise ProposalNotSupportable
     if proposal.author_id == user.pk:
         return False
     _support, created = ProposalSupport.objects.get_or_create(proposal=proposal, user=user)
@@ -321,3 +387,83 @@ def proposal_answer(*, proposal, status, answer=None, merged_into=None, **transl
     proposal.full_clean()
     proposal.save()
     return proposal
+
+
+# --- Check-in at the venue ------------------------------------------------------------------
+
+
+class CheckinOutcome(StrEnum):
+    RECORDED = "recorded"
+    ALREADY = "already"
+    FORGED = "forged"
+    UNKNOWN = "unknown"
+    INVALID = "invalid"
+    OTHER_EDITION = "other_edition"
+
+
+@dataclass
+class CheckinResult:
+    outcome: CheckinOutcome
+    registration: Registration | None = None
+    arrival: Arrival | None = None
+    ticket_edition: Edition | None = None
+
+    @property
+    def recorded(self):
+        return self.outcome == CheckinOutcome.RECORDED
+
+
+# A scan queued on a phone without network is sent later with the time it was made; a time further
+# back than this (or in the future) is not believed, and the time of sending is used instead.
+OFFLINE_SCAN_MAX_AGE = datetime.timedelta(hours=36)
+
+
+def _scan_time(at):
+    now = timezone.now()
+    if at is None or at > now + datetime.timedelta(minutes=5) or at < now - OFFLINE_SCAN_MAX_AGE:
+        return now
+    return min(at, now)
+
+
+def arrival_record(*, edition, code, key, by, at=None):
+    """Check a person in at `edition` from a scanned or typed ticket code, once per day.
+
+    `key` (a UUID made by the page for each scan) makes the call idempotent: sent again, it
+    answers as the first time and records nothing more. Anything but a valid ticket of this
+    edition records nothing and says why."""
+    earlier = Arrival.objects.select_related("registration").filter(key=key).first()
+    if earlier:
+        return CheckinResult(CheckinOutcome.RECORDED, registration=earlier.registration, arrival=earlier)
+    try:
+        token = tickets.token_from_code(code)
+    except tickets.ForgedCode:
+        return CheckinResult(CheckinOutcome.FORGED)
+    ticket = Ticket.objects.select_related("registration__edition").filter(token=token).first()
+    if ticket is None:
+        return CheckinResult(CheckinOutcome.UNKNOWN)
+    registration = ticket.registration
+    if registration.edition_id != edition.pk:
+        return CheckinResult(CheckinOutcome.OTHER_EDITION, registration=None, ticket_edition=registration.edition)
+    if not ticket.is_valid or registration.status != Registration.Status.CONFIRMED:
+        return CheckinResult(CheckinOutcome.INVALID, registration=registration)
+    arrived_at = _scan_time(at)
+    day = timezone.localdate(arrived_at)
+    existing = Arrival.objects.filter(registration=registration, day=day).first()
+    if existing:
+        return CheckinResult(CheckinOutcome.ALREADY, registration=registration, arrival=existing)
+    arrival = Arrival(
+        registration=registration, ticket=ticket, day=day, arrived_at=arrived_at, checked_in_by=by, key=key
+    )
+    try:
+        # Its own savepoint: a concurrent scan of the same ticket (or a resent key) loses the race
+        # on the unique constraints and gets the other scan's answer instead of an error.
+        with transaction.atomic():
+            arrival.full_clean(validate_unique=False, validate_constraints=False)
+            arrival.save()
+    except IntegrityError:
+        earlier = Arrival.objects.select_related("registration").filter(key=key).first()
+        if earlier:
+            return CheckinResult(CheckinOutcome.RECORDED, registration=earlier.registration, arrival=earlier)
+        existing = Arrival.objects.get(registration=registration, day=day)
+        return CheckinResult(CheckinOutcome.ALREADY, registration=registration, arrival=existing)
+    return CheckinResult(CheckinOutcome.RECORDED, registration=registration, arrival=arrival)

@@ -9,8 +9,9 @@ from django.utils import translation
 
 from mekendeshter.core import letters
 
+from . import tickets
 from .calendar import edition_calendar
-from .models import ContactRequest, Registration
+from .models import ContactRequest, Registration, Ticket
 
 
 # These tasks compose a letter (retried if the database is briefly out of reach); the mail task
@@ -43,6 +44,10 @@ def send_registration_email(registration_id, kind):
         return
     edition = registration.edition
     path_kwargs = {"year": edition.year}
+    # The ticket valid now (read when the letter is written: a cancellation since leaves none).
+    ticket = (
+        Ticket.objects.filter(registration=registration).valid().first() if kind in ("confirmed", "promoted") else None
+    )
     with translation.override(registration.language):
         context = {
             "registration": registration,
@@ -51,6 +56,8 @@ def send_registration_email(registration_id, kind):
             "url": settings.SITE_URL + reverse("forum:register", kwargs=path_kwargs),
             "edition_url": settings.SITE_URL + edition.get_absolute_url(),
             "organizers_email": settings.ORGANIZERS_EMAIL,
+            "ticket_url": settings.SITE_URL + reverse("ticket", kwargs=path_kwargs) if ticket else "",
+            "ticket_code": tickets.grouped(ticket.token) if ticket else "",
         }
         subject = render_to_string("forum/email/registration_subject.txt", context)
         body = render_to_string("forum/email/registration.txt", context)
@@ -63,4 +70,6 @@ def send_registration_email(registration_id, kind):
                 host=urlsplit(settings.SITE_URL).hostname,
             )
             message.attach(f"mekendeshter-{edition.year}.ics", calendar, "text/calendar")
+        if ticket:
+            message.attach(f"mekendeshter-{edition.year}-ticket.png", tickets.qr_png(ticket.token), "image/png")
     letters.letter_send(message=message)

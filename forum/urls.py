@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import checkin, views
 
 app_name = "forum"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("<int:year>/register/", views.register, name="register"),
     path("<int:year>/register/cancel/", views.register_cancel, name="register_cancel"),
     path("<int:year>/registrations/", views.registration_stats, name="registration_stats"),
+    path("<int:year>/checkin/", checkin.checkin, name="checkin"),
+    path("<int:year>/checkin/scan/", checkin.scan, name="checkin_scan"),
     path("<int:year>/outcome/propose/", views.propose, name="propose"),
     path("<int:year>/outcome/proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("<int:year>/outcome/proposals/<int:pk>/support/", views.proposal_support, name="proposal_support"),

@@ -246,8 +246,12 @@ def proposal_detail(request, year, pk):
 @login_required
 @require_POST
 def proposal_support(request, year, pk):
-    # Only a proposal with an official answer can be supported (not even the author's under review).
+    # Only a proposal with an official answer can be opened here (not even the author's under
+    # review); of those, only accepted ones can be supported (the service says which).
     proposal = get_object_or_404(selectors.proposal_queryset().public(), pk=pk, document__edition__year=year)
-    if services.proposal_support(proposal=proposal, user=request.user):
-        messages.success(request, _("Thank you for your support."))
+    try:
+        if services.proposal_support(proposal=proposal, user=request.user):
+            messages.success(request, _("Thank you for your support."))
+    except services.ProposalNotSupportable:
+        messages.error(request, _("This proposal cannot be supported: the organizing committee has not accepted it."))
     return redirect(proposal.get_absolute_url())

@@ -28,8 +28,10 @@ def _matching(fields, terms):
     )
 
 
-def search(query):
-    """Results by kind, each a short list of objects (the template knows how to show each kind)."""
+def search(query, *, people=True):
+    """Results by kind, each a short list of objects (the template knows how to show each kind).
+    Without `people`, no one from the directory is listed (the client has used up the directory's
+    own rate limit)."""
     terms = variants(query.strip()[:MAX_LENGTH])
     found = {
         "editions": Edition.objects.filter(_matching(["title", "city", "theme", "about", "mission"], terms)),
@@ -40,9 +42,10 @@ def search(query):
         "sessions": Session.objects.filter(_matching(["title", "description"], terms)).select_related("edition"),
         "associations": Association.objects.published().filter(_matching(["name", "city", "description"], terms)),
         "organisations": Organisation.objects.filter(_matching(["name", "description"], terms)),
-        # People: listed entries only, found and shown by name, city and occupation (never contacts).
-        "people": diaspora_selectors.entry_search(terms=terms).only(
-            "slug", "display_name", "city", "occupation", "country"
-        ),
     }
+    if people:
+        # Listed entries only, found and shown by name, city and occupation (never contacts).
+        found["people"] = diaspora_selectors.entry_search(terms=terms).only(
+            "slug", "display_name", "city", "occupation", "country"
+        )
     return {kind: list(queryset[:RESULTS_PER_KIND]) for kind, queryset in found.items()}

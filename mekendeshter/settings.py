@@ -67,6 +67,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response gets their headers: static files (WhiteNoise answers
+    # before the middleware below it runs), the 400 for a bad Host, the language redirect of `/`.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,12 +78,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # What a signed-in person sees is kept by no cache (Cache-Control: private, no-store).
+    "mekendeshter.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Staff must have two-factor authentication before the admin opens.
     "mekendeshter.middleware.StaffTwoFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "mekendeshter.urls"
@@ -210,6 +214,9 @@ RATE_LIMITS = {
     "comment-report": (20, 3600),
     "subscribe": (10, 3600),
     "directory": (env.int("DIRECTORY_RATE_LIMIT", default=60), env.int("DIRECTORY_RATE_PERIOD", default=600)),
+    # Site search runs many queries per request; a search that lists people counts as a
+    # directory page too (mekendeshter.views.search).
+    "search": (120, 600),
 }
 
 # --- Languages ------------------------------------------------------------------------------
@@ -278,6 +285,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "me"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "mekendeshter.adapters.AccountAdapter"
+# Sign-in and password reset find the account whichever spelling of its address is typed;
+# sign-up takes as long for a known address as for a new one.
+ACCOUNT_FORMS = {
+    "login": "mekendeshter.account_forms.LoginForm",
+    "signup": "mekendeshter.account_forms.SignupForm",
+    "reset_password": "mekendeshter.account_forms.ResetPasswordForm",
+}
 # Email is the login; no usernames are asked for (allauth fills the username column itself).
 ACCOUNT_LOGIN_METHODS = {"email"}
 # One password field: a typo is mended with "forgot password", a second field costs everyone.
@@ -288,10 +302,14 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The mailed reset link signs the person in: their way in when failed sign-ins by others have
+# stopped password sign-in to their account (mekendeshter/adapters.py).
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_PREVENT_ENUMERATION = True
 # Password, email and MFA changes ask for the password (or a code) again.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
-# allauth's rate limits stay on with its defaults (e.g. 5 failed sign-ins per account in 5 minutes);
+# allauth's rate limits stay on with its defaults (failed sign-ins: 5 in 5 minutes per account and
+# address, see mekendeshter/adapters.py for the account-wide limit);
 # they count in the default cache, a real one everywhere (local memory in development and tests,
 # Redis via CACHE_URL in production), never a dummy cache.
 # Client IPs for the rate limits: how many proxies in front of the app append to X-Forwarded-For.
@@ -430,4 +448,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # WeasyPrint (badges) reports every layout step at INFO: only its warnings are news.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }

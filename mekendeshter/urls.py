@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from forum import ticket_views
 from forum import views as forum_views
 from news import urls as news_urls
 
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("me/", views.me, name="me"),
     path("me/export/", views.me_export, name="me_export"),
     path("me/delete/", views.me_delete, name="me_delete"),
+    path("me/tickets/<int:year>/", ticket_views.ticket, name="ticket"),
     prefix_default_language=True,
 )
 

@@ -24,6 +24,7 @@ from . import search as site_search
 from . import selectors, services
 from .celery import app as celery_app
 from .context_processors import current_edition
+from .core import ratelimit
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +67,16 @@ def search(request):
     query = form.cleaned_data["q"] if form.is_valid() else ""
     context = {"form": form, "query": query, "too_short": 0 < len(query) < site_search.MIN_LENGTH}
     if len(query) >= site_search.MIN_LENGTH:
-        context["results"] = site_search.search(query)
+        # Only a search counts (the empty page costs nothing); past the limit the page shows the
+        # form again with the message.
+        if not ratelimit.form_allowed(request, "search", form):
+            return ratelimit.limited(render(request, "search.html", context), "search")
+        # Searching lists people, so it counts as a directory page: search is no way around the
+        # directory's own limit.
+        people = ratelimit.allow(request, "directory")
+        context["results"] = site_search.search(query, people=people)
         context["found"] = any(context["results"].values())
+        context["people_held_back"] = not people
     return render(request, "search.html", context)
 
 

@@ -49,6 +49,13 @@ class ArticleAdmin(VersionAdmin, TranslatedAdmin):
         # The same write as everywhere else: HTML cleaned, thumbnails made.
         services.article_save(article=obj, cover_changed="cover" in form.changed_data)
 
+    def delete_model(self, request, obj):
+        services.article_delete(article=obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.article_delete(article=article)
+
 
 class ReportedFilter(admin.SimpleListFilter):
     title = _("reported")

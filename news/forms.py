@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.forms import HoneypotFormMixin
 
 from .models import Article, Comment
@@ -41,6 +42,9 @@ class SubscriptionForm(HoneypotFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()

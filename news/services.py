@@ -8,15 +8,17 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from mekendeshter.core.emails import normalise_email
+from mekendeshter.core.images import delete_files_on_commit
 from mekendeshter.core.sanitize import clean_html
 
 from . import images, tasks
-from .models import Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
+from .models import Article, Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
 
 # --- Articles -------------------------------------------------------------------------------
 
@@ -29,14 +31,28 @@ def article_clean_fields(*, article):
     article.body = getattr(article, build_localized_fieldname("body", settings.LANGUAGE_CODE))
 
 
+def _cover_file_names(name):
+    return [name, *(images.thumbnail_name(name, width) for width in images.COVER_WIDTHS)] if name else []
+
+
 @transaction.atomic
 def article_save(*, article, cover_changed=False):
+    previous = Article.objects.filter(pk=article.pk).values_list("cover", flat=True).first() if article.pk else None
     article_clean_fields(article=article)
     article.full_clean()
     article.save()
     if cover_changed and article.cover:
         images.make_thumbnails(article.cover)
+    if previous and previous != article.cover.name:
+        # A replaced or removed cover: its original and thumbnails go once this is committed.
+        delete_files_on_commit(article.cover.storage, _cover_file_names(previous))
     return article
+
+
+@transaction.atomic
+def article_delete(*, article):
+    delete_files_on_commit(article.cover.storage, _cover_file_names(article.cover.name))
+    article.delete()
 
 
 # --- Comments -------------------------------------------------------------------------------
@@ -51,10 +67,15 @@ def user_has_verified_email(user):
     return EmailAddress.objects.filter(user=user, primary=True, verified=True).exists()
 
 
-def _comment_status_for(*, user):
+def _comment_status_for(*, user, editing=None):
+    """Published at once only for someone with an approved comment; `editing` is the comment being
+    rewritten: its own approval was for its old text and vouches for nothing new."""
     if NewsSettings.load().moderate_all_comments:
         return Comment.Status.PENDING
-    if Comment.objects.filter(author=user, status=Comment.Status.PUBLISHED).exists():
+    approved = Comment.objects.filter(author=user, status=Comment.Status.PUBLISHED)
+    if editing is not None:
+        approved = approved.exclude(pk=editing.pk)
+    if approved.exists():
         return Comment.Status.PUBLISHED
     return Comment.Status.PENDING
 
@@ -86,8 +107,11 @@ def comment_update(*, comment, user, body):
         raise PermissionDenied("The comment can no longer be edited.")
     comment.body = body.strip()
     comment.edited_at = timezone.now()
+    # An edit is moderated like a new comment: otherwise an approved comment could be rewritten
+    # into anything and stay published.
+    comment.status = _comment_status_for(user=user, editing=comment)
     comment.full_clean()
-    comment.save(update_fields=["body", "edited_at"])
+    comment.save(update_fields=["body", "edited_at", "status"])
     return comment
 
 
@@ -126,11 +150,11 @@ def subscription_confirm_token(*, email, language, news, announcements):
 def subscription_request(*, email, language, news=True, announcements=True):
     """Ask the address to confirm; the same whether it is new, waiting or already subscribed.
     The subscription is created (or updated) only by the confirmation link."""
-    email = email.strip()
+    email = normalise_email(email)
     if not (news or announcements):
         raise ValidationError(_("Choose at least one topic."))
     # One confirmation mail per address and interval, whoever asks: nobody can flood an inbox.
-    if not cache.add(f"subscribe:{email.lower()}", 1, timeout=settings.SUBSCRIPTION_RESEND_SECONDS):
+    if not cache.add(f"subscribe:{email}", 1, timeout=settings.SUBSCRIPTION_RESEND_SECONDS):
         return
     token = subscription_confirm_token(email=email, language=language, news=news, announcements=announcements)
     transaction.on_commit(lambda: tasks.send_subscription_confirmation.delay(email, language, token))
@@ -149,6 +173,11 @@ def subscription_confirm(*, token):
         raise ConfirmationInvalid("expired") from error
     except signing.BadSignature as error:
         raise ConfirmationInvalid("bad") from error
+    try:
+        # Links mailed before addresses were normalised carry the address as it was typed.
+        email = normalise_email(data["e"])
+    except ValidationError as error:
+        raise ConfirmationInvalid("bad") from error
     fields = {
         "language": data["l"],
         "news": bool(data["n"]),
@@ -158,9 +187,9 @@ def subscription_confirm(*, token):
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                subscription = Subscription.objects.select_for_update().filter(email__iexact=data["e"]).first()
+                subscription = Subscription.objects.select_for_update().filter(email__iexact=email).first()
                 if subscription is None:
-                    subscription = Subscription(email=data["e"], confirmed_at=timezone.now(), **fields)
+                    subscription = Subscription(email=email, confirmed_at=timezone.now(), **fields)
                     subscription.full_clean(validate_constraints=False)
                     subscription.save()
                 else:
@@ -210,6 +239,14 @@ def newsletter_recipients_by_language(*, newsletter):
         missing = not getattr(newsletter, f"subject_{code}") or (has_body and not getattr(newsletter, f"body_{code}"))
         rows.append((code, name, counts.get(code, 0), missing))
     return rows
+
+
+# The same rule as newsletter_recipients, seen from a delivery: checked again just before each
+# letter, because a send takes a while and people unsubscribe (or drop a topic) meanwhile.
+STILL_SUBSCRIBED = Q(subscription__status=Subscription.Status.CONFIRMED) & (
+    Q(newsletter__topic=Newsletter.Topic.ANNOUNCEMENTS, subscription__announcements=True)
+    | (~Q(newsletter__topic=Newsletter.Topic.ANNOUNCEMENTS) & Q(subscription__news=True))
+)
 
 
 def newsletter_send_test(*, newsletter, email, language):
@@ -271,13 +308,21 @@ def newsletter_finish_if_done(*, newsletter_id):
         )
 
 
+@transaction.atomic
 def delivery_claim(*, delivery_id):
-    """pending → sending, in one UPDATE: True for exactly one caller."""
-    return bool(
-        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
-            status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-        )
-    )
+    """pending → sending, in one UPDATE that also checks the person is still subscribed to the
+    newsletter's topic: True for exactly one caller. A letter to someone who unsubscribed since
+    the send began is dropped (and no longer counts in the newsletter's total)."""
+    pending = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING)
+    if pending.filter(STILL_SUBSCRIBED).update(
+        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    ):
+        return True
+    newsletter_ids = list(pending.values_list("newsletter_id", flat=True))
+    dropped, _detail = pending.exclude(STILL_SUBSCRIBED).delete()
+    if dropped:
+        Newsletter.objects.filter(pk__in=newsletter_ids).update(total=F("total") - dropped)
+    return False
 
 
 def delivery_mark_sent(*, delivery_id):

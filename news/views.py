@@ -90,8 +90,11 @@ def comment_edit(request, slug, pk):
         return redirect(comment.get_absolute_url())
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        services.comment_update(comment=comment, user=request.user, body=form.cleaned_data["body"])
-        messages.success(request, _("Your comment is saved."))
+        comment = services.comment_update(comment=comment, user=request.user, body=form.cleaned_data["body"])
+        if comment.status == Comment.Status.PENDING:
+            messages.info(request, _("Your comment is saved. It will appear after a moderator approves it."))
+        else:
+            messages.success(request, _("Your comment is saved."))
         return redirect(comment.get_absolute_url())
     return render(request, "news/comment_edit.html", {"comment": comment, "form": form})
 

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -77,3 +78,16 @@ class SafeImageField(forms.FileField):
             return upload
         image = open_image(upload)
         return encode_image(image, max_width=self.max_width, name=generated_name())
+
+
+def delete_files_on_commit(storage, names):
+    """Remove stored files once the transaction that dropped them has committed: a rollback
+    leaves the rows pointing at files that still exist, a commit leaves no orphan files."""
+    names = [name for name in names if name]
+
+    def delete():
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(delete)

@@ -16,6 +16,12 @@
       }),
     );
   }
+  // Leaflet reads strings as HTML: text is escaped or given as a text node, never parsed.
+  function escaped(text) {
+    var holder = document.createElement("span");
+    holder.textContent = text || "";
+    return holder.innerHTML;
+  }
   document.querySelectorAll("[data-directory-map]").forEach(function (element) {
     var source = document.getElementById(element.dataset.points);
     var points = source ? JSON.parse(source.textContent) : [];
@@ -26,7 +32,7 @@
     var map = L.map(element, { scrollWheelZoom: false });
     L.tileLayer(element.dataset.tiles, {
       maxZoom: 19,
-      attribution: element.dataset.attribution,
+      attribution: escaped(element.dataset.attribution),
     }).addTo(map);
     var bounds = [];
     var icon = markerIcon(element);

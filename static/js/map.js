@@ -16,6 +16,13 @@
       }),
     );
   }
+  // Leaflet reads strings as HTML; text from the page (staff content) is escaped or given as a
+  // text node, never parsed.
+  function escaped(text) {
+    var holder = document.createElement("span");
+    holder.textContent = text || "";
+    return holder.innerHTML;
+  }
   document.querySelectorAll("[data-map]").forEach(function (element) {
     var lat = parseFloat(element.dataset.lat);
     var lng = parseFloat(element.dataset.lng);
@@ -26,10 +33,10 @@
     var map = L.map(element, { scrollWheelZoom: false }).setView([lat, lng], 16);
     L.tileLayer(element.dataset.tiles, {
       maxZoom: 19,
-      attribution: element.dataset.attribution,
+      attribution: escaped(element.dataset.attribution),
     }).addTo(map);
     L.marker([lat, lng], { alt: element.dataset.label, icon: markerIcon(element) })
       .addTo(map)
-      .bindPopup(element.dataset.label);
+      .bindPopup(document.createTextNode(element.dataset.label));
   });
 })();

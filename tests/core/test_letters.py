@@ -128,10 +128,14 @@ def test_a_letter_with_an_attachment_survives_the_queue(client, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/ky/forum/{edition.year}/register/", REGISTRATION)
     [message] = mail.outbox
-    [(filename, content, mimetype)] = message.attachments
+    # The .ics (text) and the e-ticket's QR (binary: a PNG).
+    [(filename, content, mimetype), (ticket_name, ticket_png, ticket_type)] = message.attachments
     assert filename == f"mekendeshter-{edition.year}.ics"
     assert mimetype == "text/calendar"
     assert b"BEGIN:VCALENDAR" in (content if isinstance(content, bytes) else content.encode())
+    assert ticket_name == f"mekendeshter-{edition.year}-ticket.png"
+    assert ticket_type == "image/png"
+    assert ticket_png.startswith(b"\x89PNG\r\n")
 
 
 def test_staff_only_see_failed_letters(client, django_user_model):

@@ -92,6 +92,13 @@ def directory(client, verified_user):
     return attempt, None
 
 
+def search(client, verified_user):
+    def attempt(language, n):
+        return client.get(f"/{language}/search/", {"q": typed(n)}), typed(n)
+
+    return attempt, None
+
+
 SCENARIOS = {
     "contact": contact,
     "register": register,
@@ -100,6 +107,7 @@ SCENARIOS = {
     "comment-report": comment_report,
     "subscribe": subscribe,
     "directory": directory,
+    "search": search,
 }
 
 

@@ -1,11 +1,14 @@
 """An anonymous visitor never receives a member-only or hidden contact, on any page."""
 
+import datetime
 import json
 
 import pytest
 
+from diaspora import services
 from diaspora.models import Visibility
-from tests.factories import ArticleFactory, DirectoryEntryFactory, UserFactory
+from forum.models import Registration
+from tests.factories import ArticleFactory, DirectoryEntryFactory, EditionFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +87,14 @@ def test_anonymous_never_receives_members_only_or_hidden_contacts(client, entrie
     assert "public-contact@example.org" in client.get(entries["public"].get_absolute_url()).content.decode()
 
 
+def member():
+    """Someone who took part in a forum: a confirmed registration for an edition that has begun."""
+    registration = RegistrationFactory(edition=EditionFactory(start_date=datetime.date(2016, 8, 1)))
+    return registration.user
+
+
 def test_signed_in_members_see_members_only_contacts_but_not_hidden(client, entries):
-    client.force_login(UserFactory())
+    client.force_login(member())
     response = client.get(entries["members"].get_absolute_url())
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     body = response.content.decode()
@@ -94,6 +103,57 @@ def test_signed_in_members_see_members_only_contacts_but_not_hidden(client, entr
     body = client.get(entries["hidden"].get_absolute_url()).content.decode()
     for value in HIDDEN.values():
         assert value not in body
+
+
+def test_signing_up_is_not_enough_to_see_members_only_contacts(client, entries):
+    client.force_login(UserFactory())  # any email, verified: a minute's work for a scraper
+    response = client.get(entries["members"].get_absolute_url().replace("/ky/", "/ru/", 1))
+    body = response.content.decode()
+    for value in SECRETS.values():
+        assert value not in body
+    assert "подтверждена" in body  # says who members are
+
+
+@pytest.mark.parametrize(
+    "who, sees",
+    [
+        ("a registrant for a forum still to come", False),
+        ("a registrant whose place was cancelled", False),
+        ("a participant of a past forum", True),
+        ("a person approved by the organizing committee", True),
+        ("staff", True),
+    ],
+)
+def test_who_is_a_member(client, entries, who, sees):
+    past = EditionFactory(start_date=datetime.date(2016, 8, 1))
+    if who == "a registrant for a forum still to come":
+        user = RegistrationFactory().user
+    elif who == "a registrant whose place was cancelled":
+        user = RegistrationFactory(edition=past, status=Registration.Status.CANCELLED).user
+    elif who == "a participant of a past forum":
+        user = RegistrationFactory(edition=past).user
+    elif who == "a person approved by the organizing committee":
+        user = DirectoryEntryFactory().user
+        services.entry_approve_member(entries=[user.directory_entry])
+    else:
+        user = UserFactory(is_staff=True)
+    client.force_login(user)
+    body = client.get(entries["members"].get_absolute_url()).content.decode()
+    assert (SECRETS["phone"] in body) is sees
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("ky", "катышкан"),
+        ("ru", "приняли участие"),
+        ("en", "took part in a Mekendeshter Forum"),
+    ],
+)
+def test_the_entry_form_says_who_members_are(client, lang, text):
+    client.force_login(UserFactory())
+    html = client.get(f"/{lang}/directory/me/").content.decode()
+    assert text in html
 
 
 def test_the_owner_sees_their_hidden_contacts(client, entries):

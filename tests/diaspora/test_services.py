@@ -64,10 +64,14 @@ def test_contacts_for_each_kind_of_viewer():
         telegram="hidden_name",
         telegram_visibility=Visibility.HIDDEN,
     )
-    fields = lambda viewer: [c["field"] for c in entry.contacts_for(viewer)]  # noqa: E731
+
+    def fields(viewer, member=False):
+        return [c["field"] for c in entry.contacts_for(viewer, viewer_is_member=member)]
+
     assert fields(AnonymousUser()) == ["email"]
     assert fields(None) == ["email"]
-    assert fields(UserFactory()) == ["email", "phone"]
+    assert fields(UserFactory()) == ["email"]
+    assert fields(UserFactory(), member=True) == ["email", "phone"]
     assert fields(entry.user) == ["email", "phone", "telegram"]
 
 

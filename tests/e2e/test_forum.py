@@ -2,6 +2,8 @@ import re
 
 from playwright.sync_api import expect
 
+from forum.models import Venue
+
 
 def test_recommendation_link_survives_a_language_switch(page, site):
     page.goto(site + "/ky/")
@@ -36,6 +38,16 @@ def test_venue_map_and_plain_link(page, site):
         page.locator("[data-map]").get_attribute(name) for name in ("data-icon", "data-icon-2x")
     }
     page.wait_for_function("document.querySelector('.leaflet-marker-icon').naturalWidth > 0")
+
+
+def test_venue_name_is_shown_as_text_in_the_map_popup(page, site):
+    Venue.objects.update(name_en='<b id="inj">Osh State University</b>')
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page.goto(site + "/en/forum/2016/venue/")
+    page.locator(".leaflet-marker-icon").click()
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_have_text('<b id="inj">Osh State University</b>')
+    expect(page.locator("#inj")).to_have_count(0)
 
 
 def test_venue_page_without_javascript(browser, site):

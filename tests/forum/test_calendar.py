@@ -61,3 +61,17 @@ def test_edition_page_links_to_the_calendar(client, language, label):
     EditionFactory(year=2016)
     html = client.get(f"/{language}/forum/2016/").content.decode()
     assert f'<a href="/{language}/forum/2016/calendar.ics" download>{label}</a>' in html
+
+
+def test_every_tzid_has_its_vtimezone(client):
+    """RFC 5545: a TZID parameter must name a VTIMEZONE component of the same calendar."""
+    edition = EditionFactory()
+    SessionFactory(edition=edition, start_time="10:00", end_time="11:30")
+    body = client.get(f"/ru/forum/{edition.year}/calendar.ics").content.decode()
+    assert "DTSTART;TZID=Asia/Bishkek:" in body
+    calendar = Calendar.from_ical(body)
+    zones = calendar.walk("VTIMEZONE")
+    assert [str(zone["tzid"]) for zone in zones] == ["Asia/Bishkek"]
+    # Bishkek has been UTC+6 all year since 2005.
+    assert "TZOFFSETTO:+0600" in body
+    assert body.index("BEGIN:VTIMEZONE") < body.index("BEGIN:VEVENT")

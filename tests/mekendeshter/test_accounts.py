@@ -124,7 +124,7 @@ def test_failed_sign_ins_are_rate_limited(client):
     for _ in range(5):
         client.post("/en/accounts/login/", {"login": user.email, "password": "wrong"})
     response = client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many failed sign-ins from your connection" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

@@ -1,11 +1,14 @@
 import datetime
+import uuid
 
 import pytest
 from django.contrib import admin
+from django.utils import timezone
 from reversion.models import Version
 
 from diaspora.models import Association
-from forum.models import Album, ContactRequest, Item, Page, Person
+from forum.models import Album, Arrival, ContactRequest, Item, Page, Person
+from mekendeshter.core.admin import languages_complete
 from news.models import NewsSettings
 from tests.factories import (
     ArticleFactory,
@@ -37,7 +40,10 @@ def one_of_each():
     Album.objects.create(edition=edition, title_ky="Ачылыш", title_ru="Открытие", title_en="Opening")
     ProposalFactory()  # with its own open document, section and item
     ContactRequest.objects.create(name="Асан", email="asan@example.org", message="Саламатсызбы", language="ky")
-    RegistrationFactory()
+    registration = RegistrationFactory()
+    Arrival.objects.create(
+        registration=registration, day=datetime.date(2030, 7, 1), arrived_at=timezone.now(), key=uuid.uuid4()
+    )
     CommentFactory()
     NewsSettings.objects.get_or_create()
     SubscriptionFactory()
@@ -63,12 +69,14 @@ def test_every_admin_page_opens(admin_client, one_of_each, model):
 
 
 def test_admin_shows_translation_tabs_and_languages_column(admin_client):
-    """The languages column follows the title (the first translated field), whatever else is empty."""
-    edition = EditionFactory(title_en="", theme_ky="Тема")
+    """The languages column names the languages complete for the fields in use and marks the others."""
+    edition = EditionFactory(title_en="", theme_ky="Тема", theme_ru="Тема")
     html = admin_client.get("/admin/forum/edition/").content.decode()
     assert (
-        '<td class="field-languages_filled"><span class="lang-filled" lang="ky">ky</span>'
-        ' <span class="lang-filled" lang="ru">ru</span></td>'
+        '<td class="field-languages_filled">'
+        '<span class="lang-filled" lang="ky" title="толук которулган">ky</span>'
+        ' <span class="lang-filled" lang="ru" title="толук которулган">ru</span>'
+        ' <span class="lang-partial" lang="en" title="толук эмес которулган">(en)</span></td>'
     ) in html
     change = admin_client.get(f"/admin/forum/edition/{edition.pk}/change/")
     assert "title_ru" in change.content.decode()
@@ -119,7 +127,7 @@ def test_outcome_document_history_records_and_restores(admin_client):
     assert document.title_ru == "Исправленное название"
 
     versions = Version.objects.get_for_object(document)
-    assert versions.count() == 2
+    assert versions.count() == 2  # the factory data has no revision; the demo's is tested in test_load_demo
     latest, first = versions
     assert latest.revision.user.username == "admin"
     assert latest.revision.get_comment() == "Title [ru] өзгөртүлдү."
@@ -179,3 +187,17 @@ def test_article_edits_are_kept_in_the_history(admin_client):
     assert versions.count() == 1
     assert versions[0].field_dict["title_ru"] == "Новый заголовок"
     assert admin_client.get(f"/admin/news/article/{article.pk}/history/").status_code == 200
+
+
+def test_languages_column_reports_complete_languages_for_the_fields_that_matter(admin_client):
+    # A speaker translated except for the bio in English; no one wrote a role in any language.
+    speaker = Person.objects.create(
+        name_ky="Асан", name_ru="Асан", name_en="Asan", bio_ky="Өмүр баяны", bio_ru="Биография", bio_en=""
+    )
+    assert languages_complete(speaker) == (["ky", "ru"], ["en"])
+    html = admin_client.get("/admin/forum/person/").content.decode()
+    assert 'class="lang-filled" lang="ky"' in html and 'class="lang-filled" lang="ru"' in html
+    assert 'class="lang-filled" lang="en"' not in html
+    assert 'class="lang-partial" lang="en"' in html
+    empty = Person.objects.create(name_ky="Бакыт")
+    assert languages_complete(empty) == (["ky"], [])

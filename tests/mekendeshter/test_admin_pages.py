@@ -1,13 +1,17 @@
 """Every admin page of every registered model opens in production conditions: hashed static
 names from the manifest (a script that is not collected is a 500 there, a mere 404 in development)."""
 
+import datetime
+import uuid
+
 import pytest
 from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
-from forum.models import Album, ContactRequest, Edition, Person
+from forum.models import Album, Arrival, ContactRequest, Edition, Person
 from mekendeshter.core.models import FailedLetter
 from news.models import NewsSettings
 from tests import factories
@@ -33,6 +37,12 @@ CREATE = {
         name="Бакыт", email="bakyt@example.org", message="Саламатсызбы!", language="ky"
     ),
     "forum.Registration": factories.RegistrationFactory,
+    "forum.Arrival": lambda: Arrival.objects.create(
+        registration=factories.RegistrationFactory(),
+        day=datetime.date(2030, 7, 1),
+        arrived_at=timezone.now(),
+        key=uuid.uuid4(),
+    ),
     "forum.Proposal": factories.ProposalFactory,
     "news.Comment": factories.CommentFactory,
     "news.NewsSettings": NewsSettings.load,

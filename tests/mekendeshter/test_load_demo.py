@@ -7,6 +7,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.test import override_settings
 from modeltranslation.translator import translator
+from reversion.models import Version
 
 from diaspora.models import DirectoryEntry
 from forum.models import Edition, Item, OutcomeDocument, Partnership
@@ -127,6 +128,19 @@ def test_no_staff_account_in_production(db):
 def test_load_demo_invents_no_people(demo):
     call_command("load_demo", stdout=io.StringIO())
     assert not DirectoryEntry.objects.exists()
+
+
+def test_demo_outcome_text_can_be_restored_after_an_edit(demo):
+    item = Item.objects.get(section__document__edition__year=2016, section__slug="recommendation", number=12)
+    original = item.text_ky
+    versions = Version.objects.get_for_object(item.section)
+    assert versions.count() == 1
+    Item.objects.filter(pk=item.pk).update(text_ky="Оңдолгон текст")
+    versions.first().revision.revert()
+    item.refresh_from_db()
+    assert item.text_ky == original
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    assert Version.objects.get_for_object(item.section).count() == 1  # idempotent
 
 
 # --- The demo's pages -----------------------------------------------------------------------

@@ -124,3 +124,38 @@ def test_search_with_a_nul_byte_says_why_in_the_page_language(client, demo, lang
     html = response.content.decode()
     assert message in html
     assert 'aria-invalid="true"' in html
+
+
+def test_search_lists_no_one_while_the_directory_answers_429(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600)}
+    entry = DirectoryEntryFactory(display_name="Болот Асанов")
+    for _ in range(2):
+        assert client.get("/ru/directory/").status_code == 200
+    assert client.get("/ru/directory/").status_code == 429
+    html = client.get("/ru/search/?q=bo").content.decode()
+    assert entry.get_absolute_url().replace("/ky/", "/ru/") not in html
+    assert "Болот" not in html
+    assert "Люди из справочника сейчас не показаны" in html
+
+
+def test_search_counts_against_the_directory_limit(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (3, 600)}
+    DirectoryEntryFactory(display_name="Болот Асанов")
+    for _ in range(3):
+        assert "Болот Асанов" in client.get("/ru/search/?q=bo").content.decode()
+    assert "Болот Асанов" not in client.get("/ru/search/?q=bo").content.decode()
+    assert client.get("/ru/directory/").status_code == 429
+
+
+def test_only_a_search_counts_against_the_search_limit(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (2, 600)}
+    for _ in range(3):
+        assert client.get("/ky/search/").status_code == 200  # the empty page searches nothing
+        assert client.get("/ky/search/?q=О").status_code == 200  # too short to search
+    for _ in range(2):
+        assert client.get("/ky/search/?q=Ош").status_code == 200
+    response = client.get("/ky/search/?q=Ош")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Сиздин тармактан өтө көп аракет жасалды." in html
+    assert 'value="Ош"' in html  # the form comes back as it was sent

@@ -116,6 +116,33 @@ def test_cover_keeps_no_metadata_and_bad_files_are_refused(admin_client, media):
     assert Article.objects.count() == 1
 
 
+def test_replacing_or_deleting_a_cover_removes_its_files(admin_client, media, django_capture_on_commit_callbacks):
+    def stored():
+        return sorted(str(path.relative_to(media)) for path in media.rglob("*") if path.is_file())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post("/admin/news/article/add/", article_form(cover=jpeg()))
+    article = Article.objects.get()
+    first = article.cover.name
+    assert len(stored()) == 4  # the cover and its three widths
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/news/article/{article.pk}/change/", article_form(cover=jpeg(width=1300, height=700))
+        )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.cover.name != first
+    assert len(stored()) == 4 and first not in stored()
+    assert stored() == sorted(
+        [article.cover.name, *(images.thumbnail_name(article.cover.name, w) for w in (480, 960, 1200))]
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+    assert not Article.objects.exists()
+    assert stored() == []
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_input_in_every_admin_field(admin_client, client, media, hostile):
     names = ("title", "lead", "body", "cover_alt")

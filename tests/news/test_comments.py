@@ -120,6 +120,32 @@ def test_author_edits_within_15_minutes(client, article, verified_user):
     assert comment.body == "Ката жок"
 
 
+def test_editing_the_only_approved_comment_goes_back_to_moderation(client, article, verified_user):
+    comment = CommentFactory(
+        article=article, author=verified_user, body="Жакшы макала", status=Comment.Status.PUBLISHED
+    )
+    client.force_login(verified_user)
+    response = client.post(
+        f"/ru/news/{article.slug}/comments/{comment.pk}/edit/", {"body": "SPAM: buy pills"}, follow=True
+    )
+    assert "Комментарий сохранён. Он появится после одобрения модератором." in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
+    client.logout()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "SPAM" not in html and "Жакшы макала" not in html
+
+
+def test_an_edit_follows_the_rule_for_new_comments(article, verified_user):
+    earlier = CommentFactory(article=article, author=verified_user, status=Comment.Status.PUBLISHED)
+    comment = CommentFactory(article=article, author=verified_user, body="Экинчи", status=Comment.Status.PUBLISHED)
+    # Another approved comment vouches for the author, as it would for a new comment.
+    assert services.comment_update(comment=comment, user=verified_user, body="Оңдолгон").status == "published"
+    NewsSettings.objects.update_or_create(pk=1, defaults={"moderate_all_comments": True})
+    assert services.comment_update(comment=comment, user=verified_user, body="Дагы").status == "pending"
+    assert earlier.status == Comment.Status.PUBLISHED
+
+
 def test_only_the_author_edits_or_deletes(client, article, verified_user, unverified_user):
     comment = CommentFactory(article=article, author=verified_user)
     client.force_login(unverified_user)

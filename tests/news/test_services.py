@@ -130,6 +130,23 @@ def test_resume_after_a_stop_sends_the_rest_once(django_capture_on_commit_callba
     assert newsletter.status == Newsletter.Status.SENT
 
 
+def test_no_letter_to_someone_who_unsubscribed_during_the_send(django_capture_on_commit_callbacks):
+    staying, leaving, dropping_topic = SubscriptionFactory.create_batch(3)
+    newsletter = NewsletterFactory()
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        services.newsletter_send(newsletter=newsletter)
+    # The batches are queued; before the worker reaches them, two people change their minds.
+    services.subscription_unsubscribe(token=leaving.token)
+    Subscription.objects.filter(pk=dropping_topic.pk).update(news=False)
+    for callback in queued:
+        callback()
+    assert [message.to for message in mail.outbox] == [[staying.email]]
+    newsletter.refresh_from_db()
+    assert newsletter.status == Newsletter.Status.SENT
+    assert newsletter.total == 1
+    assert list(newsletter.deliveries.values_list("status", flat=True)) == [Delivery.Status.SENT]
+
+
 def test_in_flight_letters_after_a_hard_kill_are_not_resent(django_capture_on_commit_callbacks):
     """At-most-once: a letter claimed by a worker that was killed before it recorded the result
     may or may not have left; it is never sent a second time automatically."""

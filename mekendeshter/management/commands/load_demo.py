@@ -1,11 +1,13 @@
 import datetime
 
+import reversion
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from reversion.models import Version
 
 from diaspora.models import Association
 from forum.models import (
@@ -52,8 +54,8 @@ class Command(BaseCommand):
         upcoming = self.load_upcoming()
         organisations = self.load_sponsors(editions[3], upcoming)
         self.load_programme(editions[3])
-        self.load_outcome(editions[3])
-        self.load_draft_outcome(upcoming)
+        documents = [self.load_outcome(editions[3]), self.load_draft_outcome(upcoming)]
+        self.record_first_revisions(documents)
         self.load_articles(editions[3], upcoming)
         self.load_associations()
         self.load_privacy_policy()
@@ -202,6 +204,7 @@ class Command(BaseCommand):
                     section=section, number=number, defaults={"order": number, **translated(text=text)}
                 )
             Item.objects.filter(section=section, number__gt=len(section_data["items"])).delete()
+        return document
 
     def load_draft_outcome(self, edition):
         """The demonstration edition's draft, open for proposals: the 2016 recommendations as a start."""
@@ -220,6 +223,17 @@ class Command(BaseCommand):
         for number, text in enumerate(data["items"], start=1):
             Item.objects.update_or_create(section=section, number=number, defaults=translated(text=text))
         Item.objects.filter(section=section, number__gt=len(data["items"])).delete()
+        return document
+
+    def record_first_revisions(self, documents):
+        """The loaded text as the first entry of each document's history (with its sections and
+        items), so that staff can restore it after an edit. Once: a second load adds nothing."""
+        for document in documents:
+            if Version.objects.get_for_object(document).exists():
+                continue
+            with reversion.create_revision(manage_manually=True):
+                reversion.set_comment("Demo content loaded (load_demo).")
+                reversion.add_to_revision(document)
 
     def load_articles(self, edition, upcoming):
         # An article belongs to the 2016 edition unless its data names another one (or none).
