@@ -33,7 +33,7 @@ def test_ticket_then_check_in_by_code_twice_and_offline(browser, site):
     page.get_by_role("textbox", name="Phone").fill("+49 30 1234567")
     page.get_by_label("Dietary needs").fill("halal")
     page.get_by_label("I agree to the processing of my personal data").check()
-    page.get_by_role("button", name="Register", exact=True).click()
+    page.get_by_role("button", name="Register for the forum").click()
     expect(page.locator("#registration-status")).to_contain_text("confirmed")
 
     # The ticket, from "my account".

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0009_phone_validators'),
+        ('forum', '0012_registration_role'),
     ]
 
     operations = [

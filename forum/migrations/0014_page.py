@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0010_registration_unconfirmed'),
+        ('forum', '0013_registration_unconfirmed'),
     ]
 
     operations = [
