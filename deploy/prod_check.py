@@ -50,7 +50,11 @@ DEPLOY = ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
 LANGS = ("ky", "ru", "en")
 DB_NAME, RESTORE_DB_NAME, DB_USER = "mekendeshter_prodcheck", "mekendeshter_prodcheck_restore", "prodcheck"
-STAFF_EMAIL, MEMBER_EMAIL, SESSION_EMAIL = "staff@prodcheck.example", "member@prodcheck.example", "session@prodcheck.example"
+STAFF_EMAIL, MEMBER_EMAIL, SESSION_EMAIL = (
+    "staff@prodcheck.example",
+    "member@prodcheck.example",
+    "session@prodcheck.example",
+)
 # Requests that must follow a reload or a restart under load for its result to mean anything.
 MIN_AFTER = 50
 PASSWORD = "prodcheck-" + secrets.token_urlsafe(12)
@@ -1393,7 +1397,11 @@ from news.models import Article
 
 User = get_user_model()
 people = {}
-accounts = [("staff@prodcheck.example", True), ("member@prodcheck.example", False), ("session@prodcheck.example", False)]
+accounts = [
+    ("staff@prodcheck.example", True),
+    ("member@prodcheck.example", False),
+    ("session@prodcheck.example", False),
+]
 for email, staff in accounts:
     user = User.objects.create_user(username=email.split("@")[0], email=email, password="@@PASSWORD@@")
     user.is_staff = user.is_superuser = staff
