@@ -50,7 +50,11 @@ DEPLOY = ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
 LANGS = ("ky", "ru", "en")
 DB_NAME, RESTORE_DB_NAME, DB_USER = "mekendeshter_prodcheck", "mekendeshter_prodcheck_restore", "prodcheck"
-STAFF_EMAIL, MEMBER_EMAIL, SESSION_EMAIL = "staff@prodcheck.test", "member@prodcheck.test", "session@prodcheck.test"
+STAFF_EMAIL, MEMBER_EMAIL, SESSION_EMAIL = (
+    "staff@prodcheck.example",
+    "member@prodcheck.example",
+    "session@prodcheck.example",
+)
 # Requests that must follow a reload or a restart under load for its result to mean anything.
 MIN_AFTER = 50
 PASSWORD = "prodcheck-" + secrets.token_urlsafe(12)
@@ -912,7 +916,7 @@ http {{
     def check_mail(self):
         # Subscribe (in Kyrgyz), confirm from the letter, get a newsletter sent from the admin, unsubscribe.
         visitor = self.client(source="127.0.0.16")
-        address = "reader@prodcheck.test"
+        address = "reader@prodcheck.example"
         page = visitor.get("/ky/subscribe/")
         response = visitor.submit(page, lambda f: "email" in f["names"], email=address, news="on")
         expect(
@@ -1069,7 +1073,7 @@ http {{
             page,
             lambda f: "message" in f["names"],
             name="Проверка",
-            email=f"contact{n}@prodcheck.test",
+            email=f"contact{n}@prodcheck.example",
             message=f"Письмо {n} от проверки производственной конфигурации.",
             follow=False,
         )
@@ -1224,7 +1228,7 @@ http {{
         worker_log = self.logs / "worker.log"
         log_start = worker_log.stat().st_size
         visitor = self.client(source="127.0.0.50")
-        address = "while-down@prodcheck.test"
+        address = "while-down@prodcheck.example"
         problems, expected = [], []
         try:
             page = visitor.get("/ru/subscribe/")
@@ -1235,7 +1239,7 @@ http {{
                 problems.append(f"subscribe: {response.status_code} {response.final_url}")
             response = self.contact(visitor, 500)
             if response.status_code == 302:
-                expected.append(("the contact request", lambda m: "contact500@prodcheck.test" in mail_text(m)))
+                expected.append(("the contact request", lambda m: "contact500@prodcheck.example" in mail_text(m)))
             else:
                 problems.append(f"contact: {response.status_code}")
             page = visitor.get("/ru/accounts/password/reset/")
@@ -1393,7 +1397,11 @@ from news.models import Article
 
 User = get_user_model()
 people = {}
-accounts = [("staff@prodcheck.test", True), ("member@prodcheck.test", False), ("session@prodcheck.test", False)]
+accounts = [
+    ("staff@prodcheck.example", True),
+    ("member@prodcheck.example", False),
+    ("session@prodcheck.example", False),
+]
 for email, staff in accounts:
     user = User.objects.create_user(username=email.split("@")[0], email=email, password="@@PASSWORD@@")
     user.is_staff = user.is_superuser = staff
@@ -1401,7 +1409,7 @@ for email, staff in accounts:
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
     people[email] = user
 secret = generate_totp_secret()
-TOTP.activate(people["staff@prodcheck.test"], secret)
+TOTP.activate(people["staff@prodcheck.example"], secret)
 
 article = Article.objects.published().order_by("-published_at").first()
 result = {
@@ -1421,7 +1429,7 @@ from django.urls import reverse
 
 # Every page of every model the admin registers: its own registry, not a list of ours.
 request = RequestFactory().get("/admin/")
-request.user = get_user_model().objects.get(email="staff@prodcheck.test")
+request.user = get_user_model().objects.get(email="staff@prodcheck.example")
 urls, empty, no_add = [], [], []
 for model, model_admin in admin.site._registry.items():
     name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
