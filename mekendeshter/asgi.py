@@ -5,3 +5,8 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mekendeshter.settings")
 
 application = get_asgi_application()
+
+# After setup, before the first request: production without a shared cache or a broker stops here.
+from mekendeshter.checks import refuse_to_serve_unconfigured  # noqa: E402
+
+refuse_to_serve_unconfigured()

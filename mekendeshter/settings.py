@@ -123,10 +123,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mekendeshter")}
-if not DEBUG and ("CACHE_URL" not in env or CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))):
-    # A per-process cache splits sessions, reauthentication and every rate limit between the
-    # workers (a signed-out session cookie kept working on the other workers).
-    raise ImproperlyConfigured("Set CACHE_URL to a cache that every app server shares (e.g. redis://127.0.0.1:6379/1).")
+# Production needs a cache that every app server shares: a per-process cache splits sessions,
+# reauthentication and every rate limit between the workers. `mekendeshter.checks` refuses to
+# serve (gunicorn, Celery, `manage.py check`) without one, while collectstatic and migrate, which a
+# build step may run without the services, still work.
 # Sessions are read from the shared cache and written through to the database, so that a cache
 # restart or eviction signs nobody out; signing out deletes both copies.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -174,12 +174,8 @@ ORGANIZERS_PHONE = env.str("ORGANIZERS_PHONE", default="+996 312 66 35 38")
 # --- Background tasks -----------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
-if not DEBUG and "CELERY_BROKER_URL" not in env:
-    # Without a broker, tasks (mail) would run inside the request: a slow or failing SMTP server
-    # would hold up or fail the page.
-    raise ImproperlyConfigured(
-        "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/2): production sends mail from workers."
-    )
+# Without a broker, tasks (mail) would run inside the request, so production refuses to serve
+# without one (`mekendeshter.checks`).
 # With no broker configured (development, tests) tasks run in the calling process.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in env)
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -45,9 +45,6 @@ def run_python(code, **environ):
         ({**PRODUCTION, "DJANGO_SECRET_KEY": ""}, "DJANGO_SECRET_KEY"),
         ({**PRODUCTION, "DJANGO_SECRET_KEY": "short"}, "SECRET_KEY"),
         ({**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ""}, "DJANGO_ALLOWED_HOSTS"),
-        ({k: v for k, v in PRODUCTION.items() if k != "CACHE_URL"}, "CACHE_URL"),
-        ({**PRODUCTION, "CACHE_URL": "locmemcache://"}, "CACHE_URL"),
-        ({k: v for k, v in PRODUCTION.items() if k != "CELERY_BROKER_URL"}, "CELERY_BROKER_URL"),
     ],
 )
 def test_production_refuses_to_start_unconfigured(environ, message):
@@ -55,6 +52,43 @@ def test_production_refuses_to_start_unconfigured(environ, message):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
+
+
+WITHOUT_SERVICES = [
+    ({k: v for k, v in PRODUCTION.items() if k != "CACHE_URL"}, "CACHE_URL"),
+    ({**PRODUCTION, "CACHE_URL": "locmemcache://"}, "CACHE_URL"),
+    ({k: v for k, v in PRODUCTION.items() if k != "CELERY_BROKER_URL"}, "CELERY_BROKER_URL"),
+]
+
+
+@pytest.mark.parametrize(("environ", "message"), WITHOUT_SERVICES)
+@pytest.mark.parametrize("server", ["mekendeshter.wsgi", "mekendeshter.asgi"])
+def test_production_refuses_to_serve_without_a_shared_cache_or_a_broker(server, environ, message):
+    result = run_python(f"import {server}", **environ)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(("environ", "message"), WITHOUT_SERVICES)
+def test_deployment_checks_name_the_missing_service(environ, message):
+    result = run_manage("check", "--deploy", **environ)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_serves_when_configured():
+    result = run_python("import mekendeshter.wsgi; print('serving')", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "serving"
+
+
+def test_a_build_step_collects_static_files_without_the_services(tmp_path):
+    """collectstatic runs where the image is built, with no Redis and no broker to point at."""
+    environ = {k: v for k, v in PRODUCTION.items() if k not in ("CACHE_URL", "CELERY_BROKER_URL")}
+    result = run_manage("collectstatic", "--noinput", "-v0", STATIC_ROOT=str(tmp_path), **environ)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
 
 
 def test_production_starts_when_configured():
