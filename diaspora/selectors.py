@@ -69,7 +69,7 @@ class AssociationsByCountry:
             return []
         # The keys first (index-only scans), then their rows; each run comes ordered, and the runs
         # are put in order here, whatever order they arrive in.
-        keys = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        keys = parts[0].union(*parts[1:], all=True).order_by() if len(parts) > 1 else parts[0]
         keys = [key for _run, key in sorted(keys, key=lambda pair: pair[0])]
         rows = Association.objects.in_bulk(keys)
         return [rows[key] for key in keys if key in rows]
