@@ -13,6 +13,7 @@ from .models import (
     Arrival,
     Edition,
     Item,
+    KeyFigure,
     Organisation,
     OutcomeDocument,
     Page,
@@ -30,7 +31,7 @@ from .models import (
 # What the header, the footer and the home page show on every visit, from the shared cache
 # (mekendeshter.core.cache) until one of these models changes.
 SITE_DATA = "forum-site"
-SITE_DATA_MODELS = (Edition, OutcomeDocument, Partnership, Organisation, Venue)
+SITE_DATA_MODELS = (Edition, KeyFigure, OutcomeDocument, Partnership, Organisation, Venue)
 
 
 def edition_current():
@@ -45,9 +46,15 @@ def edition_current():
 
 
 def edition_latest_held():
-    """The latest edition that has taken place (or begun): the one with results to show."""
-    editions = Edition.objects.filter(start_date__lte=timezone.localdate()).order_by("-start_date")
-    return editions.select_related("venue").prefetch_related("figures").first()
+    """The latest edition that has taken place (or begun): the one with results to show, with
+    its venue and key figures (from the cache; the date is part of the key)."""
+    today = timezone.localdate()
+
+    def compute():
+        editions = Edition.objects.filter(start_date__lte=today).order_by("-start_date")
+        return editions.select_related("venue").prefetch_related("figures").first()
+
+    return cached(SITE_DATA, f"edition-latest-held:{today.isoformat()}", compute)
 
 
 def outcome_latest_year():
@@ -89,7 +96,11 @@ def partnership_list(*, edition):
 
 
 def outcome_exists(*, edition):
-    return OutcomeDocument.objects.public().filter(edition=edition).exists()
+    return cached(
+        SITE_DATA,
+        f"outcome-exists:{edition.pk}",
+        lambda: OutcomeDocument.objects.public().filter(edition=edition).exists(),
+    )
 
 
 def hotel_list(*, venue):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forum.models import OutcomeDocument
-from tests.factories import EditionFactory, OutcomeDocumentFactory, PartnershipFactory
+from tests.factories import EditionFactory, KeyFigureFactory, OutcomeDocumentFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +59,15 @@ def test_the_next_edition_on_the_home_page_follows_staff_edits(client):
     upcoming.save()
     assert "Жаңы форум" in client.get("/ky/").content.decode()
     assert "Новый форум" in client.get("/ru/").content.decode()
+
+
+def test_the_last_editions_key_figures_on_the_home_page_follow_staff_edits(client):
+    edition = EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28")
+    figure = KeyFigureFactory(edition=edition, value="300", label_ky="катышуучу", label_ru="участников")
+    assert "катышуучу" in client.get("/ky/").content.decode()
+    figure.value, figure.label_ru = "350", "делегатов"
+    figure.save()
+    html = client.get("/ru/").content.decode()
+    assert "350" in html and "делегатов" in html
+    figure.delete()
+    assert "делегатов" not in client.get("/ru/").content.decode()
