@@ -83,7 +83,8 @@ ci: lint migrations-check messages-check deploy-check test
 clean:
 	rm -rf $(VENV) var
 
-# Load test on 127.0.0.1 with demo and bulk data (see bench/run.py).
-bench: demo
-	$(MANAGE) generate_bulk
-	$(PY) bench/run.py
+# Load test on 127.0.0.1 (see bench/run.py): the database of DATABASE_URL with the demo and bulk
+# data (generated once), gunicorn with 4 workers, wrk. ARGS=--quick for a short run;
+# BENCH_PAGE_CACHE=on|off|both (default both).
+bench: messages
+	$(PY) bench/run.py $(ARGS)

@@ -34,6 +34,16 @@ class Association(models.Model):
         verbose_name = _("diaspora association")
         verbose_name_plural = _("diaspora associations")
         ordering = ["country", "name"]
+        # The directory reads a country's associations by name in the page's language
+        # (modeltranslation orders by name_<language>): one index per language.
+        indexes = [
+            models.Index(
+                fields=["country", f"name_{code}", "id"],
+                name=f"association_country_name_{code}",
+                condition=models.Q(is_published=True),
+            )
+            for code in ("ky", "ru", "en")
+        ]
 
     def __str__(self):
         return self.name
@@ -68,10 +78,14 @@ class Visibility(models.TextChoices):
     HIDDEN = "hidden", _("no one (hidden)")
 
 
+# Entries anyone may see: consent recorded, not hidden by the person nor by staff.
+LISTED = models.Q(is_hidden=False, hidden_by_staff=False, consent_at__isnull=False) & ~models.Q(consent_text="")
+
+
 class DirectoryEntryQuerySet(models.QuerySet):
     def listed(self):
         """Entries anyone may see: consent recorded, not hidden by the person nor by staff."""
-        return self.filter(is_hidden=False, hidden_by_staff=False, consent_at__isnull=False).exclude(consent_text="")
+        return self.filter(LISTED)
 
     def experts(self):
         return self.listed().filter(is_expert=True)
@@ -145,9 +159,17 @@ class DirectoryEntry(models.Model):
                 name="directory_entry_consent_has_text",
             ),
         ]
+        # The directory's lists, in their order, over listed entries only (the condition is
+        # DirectoryEntryQuerySet.listed()'s, so that PostgreSQL matches the two): a page, however
+        # deep, reads index entries (mekendeshter.core.lists.DeepPages).
         indexes = [
-            models.Index(fields=["country", "display_name"], name="directory_entry_country"),
-            models.Index(fields=["is_expert", "display_name"], name="directory_entry_expert"),
+            models.Index(fields=["display_name", "id"], name="directory_entry_listed", condition=LISTED),
+            models.Index(fields=["country", "display_name", "id"], name="directory_entry_country", condition=LISTED),
+            models.Index(
+                fields=["display_name", "id"],
+                name="directory_entry_expert",
+                condition=LISTED & models.Q(is_expert=True),
+            ),
         ]
 
     def __str__(self):

@@ -4,10 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from mekendeshter.core.cache import invalidate
 from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.translit import to_latin
 
 from .models import DirectoryEntry, Profile
+from .selectors import DIRECTORY_DATA
 
 # Paths under /directory/ that a person's address must not take.
 RESERVED_SLUGS = {"me", "experts", "stats"}
@@ -62,12 +64,16 @@ def entry_set_hidden(*, entry, hidden):
 @transaction.atomic
 def entry_hide_by_staff(*, entries):
     """Staff hide entries (e.g. reported ones); the person cannot show them again."""
-    return DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(hidden_by_staff=True)
+    hidden = DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(hidden_by_staff=True)
+    invalidate(DIRECTORY_DATA)  # an update() sends no signal
+    return hidden
 
 
 @transaction.atomic
 def entry_show_by_staff(*, entries):
-    return DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(hidden_by_staff=False)
+    shown = DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(hidden_by_staff=False)
+    invalidate(DIRECTORY_DATA)  # an update() sends no signal
+    return shown
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ ASSOCIATIONS_PER_PAGE = 30
 ENTRIES_PER_PAGE = 20
 
 
-def _filtered_entries(request, selector, page_param="page", country_choices=None):
+def _filtered_entries(request, selector, count, page_param="page", country_choices=None):
     if country_choices is None:
         country_choices = selectors.entry_countries()
     form = EntryFilterForm(request.GET or None, country_choices=country_choices)
@@ -27,6 +27,7 @@ def _filtered_entries(request, selector, page_param="page", country_choices=None
         per_page=ENTRIES_PER_PAGE,
         form=form,
         page_param=page_param,
+        count=lambda filters: count(country=filters.get("country", ""), query=filters.get("q", "")),
     )
     page = entries.page
     country = form.cleaned_data.get("country", "") if form.is_valid() else ""
@@ -48,12 +49,13 @@ def directory(request):
     choices = {row["code"]: row["name"] for row in association_countries} | dict(selectors.entry_countries())
     language = get_language()
     choices = sorted(choices.items(), key=lambda pair: collation_key(pair[1], language))
-    context = _filtered_entries(request, selectors.entry_list, page_param="people", country_choices=choices)
+    context = _filtered_entries(
+        request, selectors.entry_list, selectors.entry_list_count, page_param="people", country_choices=choices
+    )
     country = context["country"]
-    order = [row["code"] for row in association_countries]
     associations = list_page(
         request,
-        lambda _filters: selectors.association_list(country=country, country_order=order),
+        lambda _filters: selectors.association_pages(association_countries=association_countries, country=country),
         per_page=ASSOCIATIONS_PER_PAGE,
     )
     context |= {
@@ -70,7 +72,7 @@ def directory(request):
 @require_GET
 @rate_limited("directory")
 def experts(request):
-    context = _filtered_entries(request, selectors.expert_list)
+    context = _filtered_entries(request, selectors.expert_list, selectors.expert_list_count)
     return render(request, "diaspora/experts.html", context)
 
 

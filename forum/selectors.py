@@ -6,12 +6,15 @@ import datetime
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, When
 from django.utils import timezone
 
+from mekendeshter.core.cache import cached
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
 
 from .models import (
     Arrival,
     Edition,
     Item,
+    KeyFigure,
+    Organisation,
     OutcomeDocument,
     Page,
     Participation,
@@ -22,24 +25,46 @@ from .models import (
     Registration,
     Section,
     Ticket,
+    Venue,
 )
+
+# What the header, the footer and the home page show on every visit, from the shared cache
+# (mekendeshter.core.cache) until one of these models changes.
+SITE_DATA = "forum-site"
+SITE_DATA_MODELS = (Edition, KeyFigure, OutcomeDocument, Partnership, Organisation, Venue)
 
 
 def edition_current():
-    return Edition.objects.current()
+    """The next upcoming edition, else the latest one, with its venue. Which one it is depends on
+    the date, so the date is part of the key."""
+
+    def compute():
+        edition = Edition.objects.current()
+        return Edition.objects.select_related("venue").get(pk=edition.pk) if edition else None
+
+    return cached(SITE_DATA, f"edition-current:{timezone.localdate().isoformat()}", compute)
 
 
 def edition_latest_held():
-    """The latest edition that has taken place (or begun): the one with results to show."""
-    editions = Edition.objects.filter(start_date__lte=timezone.localdate()).order_by("-start_date")
-    return editions.select_related("venue").prefetch_related("figures").first()
+    """The latest edition that has taken place (or begun): the one with results to show, with
+    its venue and key figures (from the cache; the date is part of the key)."""
+    today = timezone.localdate()
+
+    def compute():
+        editions = Edition.objects.filter(start_date__lte=today).order_by("-start_date")
+        return editions.select_related("venue").prefetch_related("figures").first()
+
+    return cached(SITE_DATA, f"edition-latest-held:{today.isoformat()}", compute)
 
 
 def outcome_latest_year():
     """The latest adopted outcome document (drafts open for proposals are linked from their edition)."""
-    return (
-        OutcomeDocument.objects.final().order_by("-edition__start_date").values_list("edition__year", flat=True).first()
-    )
+
+    def compute():
+        documents = OutcomeDocument.objects.final().order_by("-edition__start_date")
+        return documents.values_list("edition__year", flat=True).first()
+
+    return cached(SITE_DATA, "outcome-latest-year", compute)
 
 
 def edition_list():
@@ -59,15 +84,23 @@ def edition_neighbours(*, edition):
 
 
 def partnership_list(*, edition):
-    """An edition's sponsors and partners, organizers first, then by tier as staff ordered them."""
-    tier_order = Case(*(When(tier=tier, then=position) for position, tier in enumerate(Partnership.Tier.values)))
-    return (
-        Partnership.objects.filter(edition=edition).select_related("organisation").order_by(tier_order, "order", "pk")
-    )
+    """An edition's sponsors and partners, organizers first, then by tier as staff ordered them
+    (a list, from the cache)."""
+
+    def compute():
+        tier_order = Case(*(When(tier=tier, then=position) for position, tier in enumerate(Partnership.Tier.values)))
+        partnerships = Partnership.objects.filter(edition=edition).select_related("organisation")
+        return list(partnerships.order_by(tier_order, "order", "pk"))
+
+    return cached(SITE_DATA, f"partners:{edition.pk}", compute)
 
 
 def outcome_exists(*, edition):
-    return OutcomeDocument.objects.public().filter(edition=edition).exists()
+    return cached(
+        SITE_DATA,
+        f"outcome-exists:{edition.pk}",
+        lambda: OutcomeDocument.objects.public().filter(edition=edition).exists(),
+    )
 
 
 def hotel_list(*, venue):

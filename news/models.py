@@ -60,7 +60,17 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_published_idx")]
+        # Published articles newest first, as the lists order them (all, or of one category).
+        indexes = [
+            models.Index(
+                fields=["-published_at", "-id"], name="article_published_idx", condition=models.Q(status="published")
+            ),
+            models.Index(
+                fields=["category", "-published_at", "-id"],
+                name="article_category_idx",
+                condition=models.Q(status="published"),
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from diaspora.models import Association, DirectoryEntry
+from diaspora.selectors import DIRECTORY_DATA
+from mekendeshter.core.cache import invalidate
 from news.models import Article
 
 COUNTRIES = ["RU", "KZ", "TR", "US", "DE", "KR", "AE", "GB", "CZ", "IT", "PL", "CA", "JP", "UZ", "CN"]
@@ -67,6 +69,7 @@ class Command(BaseCommand):
             batch_size=2000,
         )
         self._people(people, rng, now)
+        invalidate(DIRECTORY_DATA)  # bulk_create sends no signal
         self.stdout.write(
             self.style.SUCCESS(f"Added {articles} articles, {associations} associations and {people} people.")
         )
