@@ -40,6 +40,10 @@ def not_shared(request):
     request.page_cache_skip = True
 
 
+def _now():
+    return time.time()
+
+
 def _new_version():
     return str(time.time_ns())
 
@@ -77,7 +81,8 @@ def _key(request):
 
 def _storable(request, response):
     if (
-        response.status_code != 200
+        request.method != "GET"  # a HEAD is answered from a kept page, never kept (it may have no body)
+        or response.status_code != 200
         or response.streaming
         or response.cookies
         or getattr(request, "page_cache_skip", False)
@@ -132,6 +137,7 @@ class PageCacheMiddleware:
             response = HttpResponse(entry["content"], status=200)
             for name, value in entry["headers"].items():
                 response[name] = value
+            response["Content-Length"] = str(len(entry["content"]))
             _public(response, entry["etag"], entry["last_modified"])
             response["X-Page-Cache"] = "hit"
             return get_conditional_response(
@@ -140,8 +146,12 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _storable(request, response):
             return response
-        last_modified = int(time.time())
+        last_modified = int(_now())
         etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        if entry is not None and entry["etag"] != etag and entry["last_modified"] >= last_modified:
+            # Changed within the second the stale copy was made: Last-Modified has whole seconds,
+            # and a client revalidating by date alone must not be told its stale copy is current.
+            last_modified = entry["last_modified"] + 1
         entry = {
             "version": version,
             "content": response.content,

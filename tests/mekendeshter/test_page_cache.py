@@ -267,3 +267,16 @@ def test_pages_open_while_the_cache_is_down(client, settings, demo):
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
     assert "Новости и события" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_change_within_the_same_second_gets_a_later_last_modified(client, monkeypatch):
+    monkeypatch.setattr(pagecache, "_now", lambda: 1_800_000_000.25)
+    article = ArticleFactory(title_en="Before")
+    first = client.get("/en/news/")
+    article.title_en = "After"
+    news_services.article_save(article=article)
+    second = client.get("/en/news/")
+    assert "After" in second.content.decode()
+    assert second["ETag"] != first["ETag"]
+    assert client.get("/en/news/", headers={"if-modified-since": first["Last-Modified"]}).status_code == 200
