@@ -2,6 +2,7 @@ from html.parser import HTMLParser
 
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 
@@ -11,8 +12,9 @@ def rate_limit(scope):
 
 
 def count_queries(client, url):
-    """Queries one GET of `url` runs (the page must answer 200)."""
-    with CaptureQueriesContext(connection) as context:
+    """Queries one GET of `url` runs when the page is rendered, not taken from the page cache
+    (the page must answer 200)."""
+    with override_settings(PAGE_CACHE_SECONDS=0), CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(context)

@@ -280,3 +280,14 @@ def test_a_change_within_the_same_second_gets_a_later_last_modified(client, monk
     assert "After" in second.content.decode()
     assert second["ETag"] != first["ETag"]
     assert client.get("/en/news/", headers={"if-modified-since": first["Last-Modified"]}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_registration_statistics_are_never_kept(client):
+    edition = OpenEditionFactory()
+    RegistrationFactory.create_batch(5, edition=edition, country="RU")
+    url = f"/ru/forum/{edition.year}/registrations/"
+    client.get(url)
+    assert "X-Page-Cache" not in client.get(url)
+    RegistrationFactory.create_batch(5, edition=edition, country="DE")
+    assert "Германия" in client.get(url).content.decode()
