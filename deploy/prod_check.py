@@ -813,7 +813,7 @@ http {{
         a form is never kept (its CSRF token is the visitor's own)."""
         problems = []
         for url in urls:
-            client = self.client(source="127.0.0.15")
+            client = self.client(source="127.0.0.23")
             first, again = client.get(url), client.get(url)
             headers = again.headers
             if headers.get("X-Page-Cache") != "hit":
@@ -826,7 +826,7 @@ http {{
             revalidated = client.get(url, headers={"If-None-Match": headers.get("ETag", "")})
             if revalidated.status_code != 304 or revalidated.content:
                 problems.append(f"{url}: If-None-Match answered {revalidated.status_code}")
-        client = self.client(source="127.0.0.15")
+        client = self.client(source="127.0.0.23")
         for response in (client.get(form_page), client.get(form_page)):
             if "X-Page-Cache" in response.headers or "public" in response.headers.get("Cache-Control", ""):
                 problems.append(f"{form_page}: a page with a form was kept ({response.headers.get('Cache-Control')})")
