@@ -797,12 +797,40 @@ http {{
         self.figures["pages"] += len(urls)
         expect(set(statuses) == {200}, f"statuses {statuses}; {problems[:5]}")
         problems += static_problems
+        cached = [f"{self.origin}/{lang}/{path}" for lang in LANGS for path in ("", "forum/", "news/")]
+        problems += self.page_cache_problems(cached, form_page=f"{self.origin}/ru/contact/")
         expect(not problems, f"{len(problems)} problems: {problems[:5]}")
         return (
             f"{len(urls)} pages (sitemap, forms and the {len(linked)} pages they link to, in ky/ru/en: 200; "
             f"unconfigured providers' sign-in: 404) with headers; {static_count} static files "
-            f"200 ({hashed} hashed, immutable)"
+            f"200 ({hashed} hashed, immutable); {len(cached)} anonymous pages from the page cache "
+            "(public, no cookie, 304 on If-None-Match), a form page not kept"
         )
+
+    def page_cache_problems(self, urls, form_page):
+        """Anonymous pages come from the shared page cache through nginx, whichever app server
+        answers: public Cache-Control, no cookie, the same ETag, 304 on If-None-Match; a page with
+        a form is never kept (its CSRF token is the visitor's own)."""
+        problems = []
+        for url in urls:
+            client = self.client(source="127.0.0.23")
+            first, again = client.get(url), client.get(url)
+            headers = again.headers
+            if headers.get("X-Page-Cache") != "hit":
+                problems.append(f"{url}: not from the page cache ({headers.get('X-Page-Cache')})")
+            control = headers.get("Cache-Control", "")
+            if "public" not in control or "max-age=" not in control or "Set-Cookie" in headers:
+                problems.append(f"{url}: Cache-Control {control!r}, cookie {headers.get('Set-Cookie')}")
+            if first.headers.get("ETag") != headers.get("ETag") or first.text != again.text:
+                problems.append(f"{url}: the kept page differs from the first answer")
+            revalidated = client.get(url, headers={"If-None-Match": headers.get("ETag", "")})
+            if revalidated.status_code != 304 or revalidated.content:
+                problems.append(f"{url}: If-None-Match answered {revalidated.status_code}")
+        client = self.client(source="127.0.0.23")
+        for response in (client.get(form_page), client.get(form_page)):
+            if "X-Page-Cache" in response.headers or "public" in response.headers.get("Cache-Control", ""):
+                problems.append(f"{form_page}: a page with a form was kept ({response.headers.get('Cache-Control')})")
+        return problems
 
     def check_admin(self):
         staff = self.staff_client()

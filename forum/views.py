@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mekendeshter.core import ratelimit
+from mekendeshter.core import pagecache, ratelimit
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
 from news import selectors as news_selectors
 
@@ -205,6 +205,8 @@ def register_cancel(request, year):
 
 def registration_stats(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
+    # The counts change with every registration, which makes no kept page stale: never kept.
+    pagecache.not_shared(request)
     rows, other = selectors.registration_stats(edition=edition)
     context = {"edition": edition, "rows": rows, "other": other, "minimum": SMALL_COUNT_MINIMUM}
     return render(request, "forum/registration_stats.html", context)

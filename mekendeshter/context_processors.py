@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language_info
 
 from forum import selectors as forum_selectors
 
@@ -12,12 +13,34 @@ def current_edition(request):
     return request._current_edition
 
 
+def _in_language(path, code):
+    """`path` (with its query string) in the language `code`.
+
+    A path that resolves to no page (a 404) keeps its own words: only its language prefix changes,
+    so that the switcher still leads to the same address in the other language."""
+    translated = translate_url(path, code)
+    if translated == path:
+        prefix, _slash, rest = path.lstrip("/").partition("/")
+        if prefix in dict(settings.LANGUAGES) and prefix != code:
+            translated = f"/{code}/{rest}"
+    return translated
+
+
 def _language_links(request):
-    """The page in every language: for the switcher, hreflang alternates and x-default."""
+    """The page in every language: for the switcher (`full_path` keeps the query string), the
+    hreflang alternates and x-default (`url`, without it)."""
     links = []
     for code, _name in settings.LANGUAGES:
-        path = translate_url(request.path, code)
-        links.append({"code": code, "path": path, "url": request.build_absolute_uri(path)})
+        path = _in_language(request.path, code)
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "path": path,
+                "full_path": _in_language(request.get_full_path(), code),
+                "url": request.build_absolute_uri(path),
+            }
+        )
     return links
 
 

@@ -73,6 +73,11 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A language chosen with the switcher is remembered for `/` (a cookie, on that answer only).
+    "mekendeshter.core.pagecache.LanguageChoiceMiddleware",
+    # Anonymous pages from the shared cache, before the session, CSRF and messages middleware that
+    # a kept page does not need (and whose cookies it must see before keeping a page).
+    "mekendeshter.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +135,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mekendeshter"
 # Sessions are read from the shared cache and written through to the database, so that a cache
 # restart or eviction signs nobody out; signing out deletes both copies.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Anonymous pages are kept this long in that cache (and by browsers, nginx or a CDN:
+# `Cache-Control: public, max-age`); a staff edit makes them stale at once. 0 turns the page cache
+# off, the default in development, where templates change under it.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60)
 
 # --- Email ----------------------------------------------------------------------------------
 
@@ -233,6 +242,8 @@ USE_TZ = True
 TIME_ZONE = "Asia/Bishkek"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# A language chosen with the switcher is remembered for a year (mekendeshter.core.pagecache).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
 # The admin's language tabs need jQuery UI: ours, not modeltranslation's default CDN (no CDN, CSP).

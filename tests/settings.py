@@ -8,3 +8,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 CELERY_TASK_ALWAYS_EAGER = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT = None  # static files come from the finders in tests
+# The page cache is on, as in production: every test that reads a page twice goes through it.
+PAGE_CACHE_SECONDS = 60

@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import ngettext
 
+from . import pagecache
+
 
 def _address(value):
     try:
@@ -47,6 +49,8 @@ def client_ip(request):
 
 def allow(request, scope):
     """Count one attempt for this client and scope; False once the scope's limit is reached in its period."""
+    # A counted page is never answered from the page cache, which would lift its limit.
+    pagecache.not_shared(request)
     limit, period = settings.RATE_LIMITS[scope]
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_ip(request)}:{window}"

@@ -2,15 +2,14 @@
 (function () {
   "use strict";
 
-  // Keep the visitor on the same item (#recommendation-12) when switching languages.
-  document.querySelectorAll("form[data-keep-hash]").forEach(function (form) {
-    form.addEventListener("submit", function () {
-      var next = form.querySelector("input[name=next]");
-      if (next && window.location.hash) {
-        next.value = next.value.split("#")[0] + window.location.hash;
-      }
-    });
-  });
+  // Keep the visitor on the same item (#recommendation-12) when switching languages: the
+  // switcher's links carry the path and query string, the browser never sends the fragment.
+  var keepHash = document.querySelectorAll("a[data-keep-hash]");
+  function copyHash() {
+    keepHash.forEach(function (link) { link.hash = window.location.hash; });
+  }
+  copyHash();
+  window.addEventListener("hashchange", copyHash);
 
   // "#" links next to numbered items copy the item's address as well as following it.
   document.querySelectorAll("a[data-copy-link]").forEach(function (link) {

@@ -15,7 +15,7 @@ def test_recommendation_link_survives_a_language_switch(page, site):
     item.get_by_role("link", name=re.compile("12")).click()
     expect(page).to_have_url(site + "/ky/forum/2016/outcome/#recommendation-12")
 
-    page.get_by_role("button", name="Русский").click()
+    page.get_by_role("link", name="Русский", exact=True).click()
     expect(page).to_have_url(site + "/ru/forum/2016/outcome/#recommendation-12")
     item = page.locator("#recommendation-12")
     expect(item).to_be_in_viewport()

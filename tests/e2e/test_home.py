@@ -30,7 +30,7 @@ def test_phone_menu_opens_without_javascript(browser, site):
     expect(news).to_be_visible()
     expect(news).to_have_attribute("aria-current", "page")
     # The language choice is in the open menu.
-    expect(page.get_by_role("button", name="Кыргызча")).to_be_visible()
+    expect(page.get_by_role("link", name="Кыргызча", exact=True)).to_be_visible()
     page.get_by_role("navigation", name="Главное").get_by_role("link", name="Объединения").click()
     expect(page).to_have_url(site + "/ru/directory/")
     context.close()

@@ -12,12 +12,12 @@ def test_root_lands_on_kyrgyz_and_switches_language_in_place(page, site):
     page.get_by_role("link", name="Жаңылыктар", exact=True).first.click()
     expect(page).to_have_url(site + "/ky/news/")
 
-    page.get_by_role("button", name="Русский").click()
+    page.get_by_role("link", name="Русский", exact=True).click()
     expect(page).to_have_url(site + "/ru/news/")
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     expect(page.get_by_role("heading", level=1)).to_have_text("Новости и события")
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English", exact=True).click()
     expect(page).to_have_url(site + "/en/news/")
     expect(page.get_by_role("heading", level=1)).to_have_text("News and events")
 
@@ -92,3 +92,37 @@ def test_search_in_latin_finds_a_kyrgyz_page(page, site):
     expect(page).to_have_url(site + "/ky/search/?q=Bishkek")
     page.get_by_role("link", name="Биринчи «Мекендештер – 2012» Форуму").click()
     expect(page).to_have_url(site + "/ky/forum/2012/")
+
+
+def test_a_russian_browser_switches_a_shared_kyrgyz_page_keeping_query_and_fragment(browser, site):
+    # The bug this fixes: the switcher was a form posted to set_language, and a Russian browser on
+    # a shared /ky/ link got the Kyrgyz page back on "Русский". The links now lead to the page itself.
+    context = browser.new_context(locale="ru-RU", extra_http_headers={"Accept-Language": "ru-RU,ru;q=0.9"})
+    page = context.new_page()
+    page.goto(site + "/ky/forum/2016/outcome/?from=telegram#recommendation-12")
+    expect(page.locator("html")).to_have_attribute("lang", "ky")
+
+    page.get_by_role("link", name="Русский", exact=True).click()
+    expect(page).to_have_url(site + "/ru/forum/2016/outcome/?from=telegram#recommendation-12")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator("#recommendation-12")).to_be_in_viewport()
+    expect(page.locator("#recommendation-12")).to_contain_text("механизм")
+
+    # Back to Kyrgyz, on a page with a filter: the choice beats the browser's language for `/`.
+    page.goto(site + "/ru/news/?category=event")
+    page.get_by_role("link", name="Кыргызча", exact=True).click()
+    expect(page).to_have_url(site + "/ky/news/?category=event")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Жаңылыктар жана окуялар")
+    page.goto(site + "/")
+    expect(page).to_have_url(site + "/ky/")
+    context.close()
+
+
+def test_the_switcher_works_without_javascript_losing_only_the_fragment(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/en/news/?category=news#main")
+    page.get_by_role("link", name="Русский", exact=True).click()
+    expect(page).to_have_url(site + "/ru/news/?category=news")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Новости и события")
+    context.close()

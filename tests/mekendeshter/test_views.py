@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
 from forum.models import Edition, OutcomeDocument, Registration
@@ -235,18 +234,51 @@ def test_root_prefers_the_language_cookie(client):
     assert response["Location"] == "/en/"
 
 
-def test_language_switch_keeps_the_page_and_query_string(client):
-    response = client.post(
-        reverse("set_language"), {"language": "ru", "next": "/ky/news/?page=1"}, headers={"referer": "/ky/news/"}
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/ru/news/?page=1"
-    assert response.cookies["django_language"].value == "ru"
+def _switcher_links(html):
+    """The language switcher's links: {language code: href}."""
+    switcher = html[html.index('<nav class="lang-switch"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    return {
+        code: href.replace("&amp;", "&")
+        for href, code in re.findall(r'href="([^"]*)"\s+hreflang="([^"]*)"', " ".join(switcher.split()))
+    }
 
 
-def test_language_switch_refuses_foreign_redirects(client):
-    response = client.post(reverse("set_language"), {"language": "ru", "next": "https://evil.example/"})
-    assert response["Location"] == "/"
+@pytest.mark.django_db
+def test_language_switch_links_keep_the_page_and_query_string(client):
+    html = client.get("/ky/news/?page=1&category=event", headers={"accept-language": "ru"}).content.decode()
+    assert _switcher_links(html) == {
+        "ky": "/ky/news/?page=1&category=event",
+        "ru": "/ru/news/?page=1&category=event",
+        "en": "/en/news/?page=1&category=event",
+    }
+    # Plain links: no form, so no token and no cookie on the page.
+    assert "csrfmiddlewaretoken" not in html
+    assert "set-cookie" not in {name.lower() for name in client.get("/ru/news/").headers}
+
+
+@pytest.mark.django_db
+def test_language_switch_on_a_missing_page_keeps_its_address(client):
+    html = client.get("/ky/no-such-page/?x=1").content.decode()
+    assert _switcher_links(html)["ru"] == "/ru/no-such-page/?x=1"
+
+
+@pytest.mark.django_db
+def test_switching_language_is_remembered_for_the_root(client):
+    # A Russian browser on a shared Kyrgyz link: visiting it remembers nothing ...
+    response = client.get("/ky/news/", headers={"accept-language": "ru"})
+    assert "django_language" not in response.cookies
+    # ... following the switcher to Kyrgyz from the Russian page does, and `/` then opens in Kyrgyz.
+    response = client.get("/ky/news/", headers={"accept-language": "ru", "referer": "http://testserver/ru/news/"})
+    assert response.status_code == 200
+    assert response.cookies["django_language"].value == "ky"
+    assert "private" in response["Cache-Control"]
+    assert client.get("/", headers={"accept-language": "ru"})["Location"] == "/ky/"
+    # The same language again, or a link from another site, sets nothing.
+    response = client.get("/ky/forum/", headers={"referer": "http://testserver/ky/news/"})
+    assert "django_language" not in response.cookies
+    response = client.get("/ru/forum/", headers={"referer": "https://elsewhere.example/ky/news/"})
+    assert "django_language" not in response.cookies
 
 
 def test_every_page_has_alternates_and_canonical(client):

@@ -1,0 +1,233 @@
+"""Whole pages for anonymous visitors, kept in the shared cache (Redis in production).
+
+A page is kept per scheme, host, path and query string (the path carries the language), for
+`settings.PAGE_CACHE_SECONDS`, and answered with `Cache-Control: public, max-age=...`, an `ETag`
+and `Last-Modified`, so that a browser, nginx or a CDN may keep it too and ask again with
+`If-None-Match` (304). Every kept page is stamped with the content version: `bump_version()`
+(called when staff change content, `mekendeshter.apps`) makes every kept page stale at once.
+
+Only what cannot depend on who asks is kept or served:
+- requests: GET or HEAD without a session cookie (nobody signed in, no messages in the session),
+  without a messages cookie, not for the admin;
+- responses: 200, complete (not streamed), setting no cookie, not private / no-store / no-cache,
+  varying by nothing but Cookie, not counted by a rate limit (`not_shared`: serving those from a
+  cache would lift the limit), and not using the CSP nonce (a nonce in cached HTML would not
+  match the next response's header).
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_path
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pagecache:version"
+# Headers a kept page is answered with again; the outer middleware (security, CSP, frame options)
+# add theirs to every answer, hit or not.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+
+
+def not_shared(request):
+    """Mark this request's answer as one the page cache must not keep (counted, or per visitor)."""
+    request.page_cache_skip = True
+
+
+def _now():
+    return time.time()
+
+
+def _new_version():
+    return str(time.time_ns())
+
+
+def bump_version():
+    """Make every kept page stale: now, and again once the transaction commits.
+
+    The second bump covers a page rendered by another request between this change and its commit,
+    which read the old content and could otherwise be kept under the new version."""
+    _set_version()
+    transaction.on_commit(_set_version)
+
+
+def _set_version():
+    try:
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
+    except Exception:  # the cache is down: it keeps no page either, and the change itself stands
+        logger.exception("pagecache: could not make kept pages stale")
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith("/admin/")
+    )
+
+
+def _key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _storable(request, response):
+    if (
+        request.method != "GET"  # a HEAD is answered from a kept page, never kept (it may have no body)
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or getattr(request, "page_cache_skip", False)
+        or getattr(request, "_csp_nonce", None)  # a LazyNonce is true once it was generated
+    ):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if _tokens(response.get("Cache-Control", "")) & {"private", "no-store", "no-cache"}:
+        return False
+    return _tokens(response.get("Vary", "")) <= {"cookie"}
+
+
+def _tokens(header):
+    """The names in a comma-separated header, in lower case (`max-age=60` gives `max-age`)."""
+    return {part.split("=")[0].strip().lower() for part in header.split(",") if part.strip()}
+
+
+def _public(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+    # A browser that signs in (a session cookie) asks again instead of showing its anonymous copy;
+    # a shared cache keeps one copy for every visitor without cookies.
+    patch_vary_headers(response, ("Cookie",))
+
+
+class PageCacheMiddleware:
+    """Serves and keeps anonymous pages; see the module's docstring for what it keeps.
+
+    It stands outside the session, locale, CSRF, authentication and messages middleware, so that a
+    kept page is answered without them and every cookie they would set is seen before a page is
+    kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if request.method == "POST" and request.path.startswith("/admin/"):
+            return self._admin_change(request)
+        if seconds <= 0 or not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        try:
+            version, entry = self._lookup(key)
+        except Exception:  # a cache that is down costs speed, not the page
+            logger.warning("pagecache: the cache did not answer", exc_info=True)
+            return self.get_response(request)
+        if entry is not None and entry["version"] == version:
+            response = HttpResponse(entry["content"], status=200)
+            for name, value in entry["headers"].items():
+                response[name] = value
+            response["Content-Length"] = str(len(entry["content"]))
+            _public(response, entry["etag"], entry["last_modified"])
+            response["X-Page-Cache"] = "hit"
+            return get_conditional_response(
+                request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+            )
+        response = self.get_response(request)
+        if not _storable(request, response):
+            return response
+        last_modified = int(_now())
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        if entry is not None and entry["etag"] != etag and entry["last_modified"] >= last_modified:
+            # Changed within the second the stale copy was made: Last-Modified has whole seconds,
+            # and a client revalidating by date alone must not be told its stale copy is current.
+            last_modified = entry["last_modified"] + 1
+        entry = {
+            "version": version,
+            "content": response.content,
+            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
+            "etag": etag,
+            "last_modified": last_modified,
+        }
+        try:
+            cache.set(key, entry, timeout=seconds)
+        except Exception:
+            logger.warning("pagecache: could not keep %s", request.path, exc_info=True)
+            return response
+        _public(response, etag, last_modified)
+        response["X-Page-Cache"] = "miss"
+        return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
+
+    @staticmethod
+    def _lookup(key):
+        """The current content version and the page kept under `key` (None), in one round trip."""
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        if version is None:
+            version = _new_version()
+            if not cache.add(VERSION_KEY, version, timeout=None):
+                version = cache.get(VERSION_KEY)
+        return version, found.get(key)
+
+    def _admin_change(self, request):
+        # Admin actions and reordering (django-admin-sortable2) change rows with bulk updates,
+        # which send no signal: a change that staff make in the admin makes kept pages stale too.
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if response.status_code < 400 and user is not None and user.is_staff:
+            bump_version()
+        return response
+
+
+class LanguageChoiceMiddleware:
+    """Remembers a language chosen on the site for `/`, in Django's language cookie.
+
+    The switcher's links are plain links to the page in another language (cacheable, no form);
+    following one is a request for a page in language A whose Referer is this site's page in
+    language B. Only that answer sets the cookie (and is private, so no shared cache keeps the
+    cookie); a visitor who never switches gets none, and `/` follows their browser's language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = self._chosen(request)
+        if language and response.status_code == 200:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+            patch_cache_control(response, private=True)
+        return response
+
+    @staticmethod
+    def _chosen(request):
+        if request.method != "GET":
+            return None
+        language = get_language_from_path(request.path_info)
+        if not language or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) == language:
+            return None
+        referer = request.META.get("HTTP_REFERER", "")
+        origin = f"{request.scheme}://{request.get_host()}/"
+        if not referer.startswith(origin):
+            return None
+        previous = get_language_from_path("/" + referer.removeprefix(origin))
+        return language if previous and previous != language else None

@@ -1,0 +1,293 @@
+"""Anonymous pages a cache can hold, and the page cache (mekendeshter.core.pagecache)."""
+
+import re
+from collections import deque
+from urllib.parse import urlsplit
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import resolve
+from django.utils.csp import LazyNonce
+
+from forum.models import Registration
+from mekendeshter.core import pagecache
+from news import services as news_services
+from news.models import Article, Comment
+from tests.factories import ArticleFactory, CommentFactory, OpenEditionFactory, RegistrationFactory
+from tests.news.test_articles import article_form
+
+# Pages whose own form is posted and needs a CSRF token (and so its cookie): by URL name.
+# Reached by the crawl below; others (sign-in, a proposal's support button) are for signed-in
+# people or outside it.
+POST_FORM_PAGES = {"contact", "forum:register", "subscribe:form"}
+# Addresses a crawl of the public pages leaves alone: files, feeds, sign-in flows.
+SKIP = re.compile(r"\.(ics|xml|png|jpe?g|svg|pdf)$|/feed/|/atom/|/accounts/|/static/|/media/")
+
+
+def _sitemap_paths(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    return sorted({urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", xml)})
+
+
+def _links(html):
+    for href in re.findall(r'href="(/(?:ky|ru|en)/[^"#]*)', html):
+        href = href.replace("&amp;", "&")
+        if not SKIP.search(urlsplit(href).path):
+            yield href
+
+
+def crawl(client, limit=500):
+    """Every public page reachable from the sitemap by the site's own links, as an anonymous visitor."""
+    queue = deque(_sitemap_paths(client))
+    seen = set(queue)
+    while queue and len(seen) <= limit:
+        path = queue.popleft()
+        response = client.get(path)
+        yield path, response
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            for link in _links(response.content.decode()):
+                if link not in seen:
+                    seen.add(link)
+                    queue.append(link)
+
+
+def hit(response):
+    return response.get("X-Page-Cache") == "hit"
+
+
+@pytest.mark.django_db
+def test_anonymous_pages_set_no_cookie_and_carry_no_token_unless_their_form_needs_one(client, demo):
+    pages, forms = set(), set()
+    for path, response in crawl(client):
+        client.cookies.clear()
+        assert response.status_code in (200, 302), path
+        name = resolve(urlsplit(path).path).view_name
+        pages.add(name)
+        if name in POST_FORM_PAGES and response.status_code == 200:
+            forms.add(name)
+            assert "csrfmiddlewaretoken" in response.content.decode(), path
+            continue
+        assert not response.cookies, (path, list(response.cookies))
+        assert "csrfmiddlewaretoken" not in response.content.decode(), path
+    # The crawl met every kind of page, and every page listed as having a form.
+    assert forms == POST_FORM_PAGES
+    assert {"home", "forum:edition", "forum:programme", "forum:venue", "forum:outcome", "news:list"} <= pages
+    assert {"news:detail", "diaspora:directory", "diaspora:experts", "search", "privacy"} <= pages
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ky", "ru", "en"])
+def test_anonymous_content_pages_come_from_the_cache(client, demo, language):
+    for path in (f"/{language}/", f"/{language}/forum/", f"/{language}/news/", f"/{language}/forum/2016/outcome/"):
+        first = client.get(path)
+        assert first["X-Page-Cache"] == "miss", path
+        again = client.get(path)
+        assert hit(again), path
+        assert again.content == first.content
+        assert again["Content-Language"] == language
+        assert again["Content-Type"] == "text/html; charset=utf-8"
+        assert set(again["Cache-Control"].split(", ")) == {"public", "max-age=60"}
+        assert again["Vary"] == "Cookie"
+        assert again["ETag"] == first["ETag"]
+        # The security headers are the server's on every answer, kept or not.
+        assert "script-src 'self';" in again["Content-Security-Policy"]
+        assert again["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_languages_and_query_strings_are_kept_apart(client, demo):
+    ky, ru = client.get("/ky/news/").content.decode(), client.get("/ru/news/").content.decode()
+    assert '<html lang="ky">' in client.get("/ky/news/").content.decode()
+    assert '<html lang="ru">' in client.get("/ru/news/").content.decode()
+    assert ky != ru
+    assert not hit(client.get("/ru/news/?category=event"))
+    assert hit(client.get("/ru/news/?category=event"))
+
+
+@pytest.mark.django_db
+def test_conditional_get_answers_304(client, demo):
+    first = client.get("/ru/news/")
+    for response in (first, client.get("/ru/news/")):  # on the miss that keeps the page, and on a hit
+        assert client.get("/ru/news/", headers={"if-none-match": response["ETag"]}).status_code == 304
+    not_modified = client.get("/ru/news/", headers={"if-modified-since": first["Last-Modified"]})
+    assert not_modified.status_code == 304
+    assert not_modified["ETag"] == first["ETag"]
+    assert not not_modified.content
+    assert client.get("/ru/news/", headers={"if-none-match": '"other"'}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_staff_edit_in_the_admin_shows_at_once(client, admin_client):
+    assert admin_client.post("/admin/news/article/add/", article_form()).status_code == 302
+    article = Article.objects.get()
+    path = f"/ru/news/{article.slug}/"
+    client.get(path)
+    before = client.get(path)
+    assert hit(before)
+    assert "Форум открылся" in before.content.decode()
+    changed = admin_client.post(f"/admin/news/article/{article.pk}/change/", article_form(title_ru="Форум закрылся"))
+    assert changed.status_code == 302
+    after = client.get(path)
+    assert not hit(after)
+    assert "Форум закрылся" in after.content.decode()
+    assert "Форум открылся" not in after.content.decode()
+    # The list changes as well: every kept page is stale after an edit.
+    assert "Форум закрылся" in client.get("/ru/news/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_admin_action_without_signals_shows_at_once(client, admin_client):
+    # Approving comments is a bulk update (no post_save): the admin's POST makes kept pages stale.
+    comment = CommentFactory(status=Comment.Status.PENDING, body="Жашасын мекендештер!")
+    path = f"/ky/news/{comment.article.slug}/"
+    client.get(path)
+    before = client.get(path)
+    assert hit(before)
+    assert "Жашасын мекендештер!" not in before.content.decode()
+    response = admin_client.post(
+        "/admin/news/comment/", {"action": "approve", "_selected_action": [comment.pk]}, follow=False
+    )
+    assert response.status_code == 302
+    assert "Жашасын мекендештер!" in client.get(path).content.decode()
+
+
+@pytest.mark.django_db
+def test_services_and_deletes_make_kept_pages_stale(client):
+    article = ArticleFactory(title_en="Before")
+    client.get("/en/news/")
+    assert hit(client.get("/en/news/"))
+    article.title_en = "After"
+    news_services.article_save(article=article)
+    assert "After" in client.get("/en/news/").content.decode()
+    news_services.article_delete(article=article)
+    assert "After" not in client.get("/en/news/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_registration_leaves_kept_pages_alone(client):
+    edition = OpenEditionFactory()
+    client.get("/ky/")
+    RegistrationFactory(edition=edition, status=Registration.Status.CONFIRMED)
+    assert hit(client.get("/ky/"))
+
+
+@pytest.mark.django_db
+def test_a_signed_in_visitor_never_gets_the_anonymous_page_nor_the_reverse(client, verified_user, demo):
+    client.get("/ky/news/")
+    assert hit(client.get("/ky/news/"))
+    signed_in = client.__class__()
+    signed_in.force_login(verified_user)
+    response = signed_in.get("/ky/news/")
+    html = response.content.decode()
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert "/ky/me/" in html and "csrfmiddlewaretoken" in html  # their menu and sign-out form
+    # What they saw was not kept: the anonymous visitor still gets the anonymous page.
+    anonymous = client.get("/ky/news/")
+    assert hit(anonymous)
+    assert "/ky/me/" not in anonymous.content.decode()
+    assert "csrfmiddlewaretoken" not in anonymous.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_signed_in_visitors_page_is_never_kept(client, verified_user, demo):
+    signed_in = client.__class__()
+    signed_in.force_login(verified_user)
+    signed_in.get("/ru/")
+    signed_in.get("/ru/")
+    first = client.get("/ru/")
+    assert first["X-Page-Cache"] == "miss"
+    html = first.content.decode()
+    assert verified_user.email not in html and "/ru/me/" not in html and "csrfmiddlewaretoken" not in html
+
+
+@pytest.mark.django_db
+def test_pages_with_a_form_or_a_message_are_not_kept(client, demo):
+    for _ in range(2):
+        response = client.get("/ru/contact/")
+        assert "X-Page-Cache" not in response
+        assert "csrfmiddlewaretoken" in response.content.decode()
+        client.cookies.clear()
+    # A visitor with a message waiting (messages cookie) gets their own page, which is not kept.
+    client.cookies["messages"] = "pending"
+    client.get("/ru/news/")
+    assert "X-Page-Cache" not in client.get("/ru/news/")
+    del client.cookies["messages"]
+    assert client.get("/ru/news/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_rate_limited_pages_are_never_served_from_the_cache(client, settings, demo):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600)}
+    statuses = [client.get("/ky/directory/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+@pytest.mark.django_db
+def test_the_cache_can_be_turned_off(client, settings, demo):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/ky/news/")
+    response = client.get("/ky/news/")
+    assert "X-Page-Cache" not in response
+    assert "ETag" not in response and "public" not in response.get("Cache-Control", "")
+
+
+def _middleware_answer(view):
+    request = RequestFactory().get("/ky/news/")
+    request._csp_nonce = LazyNonce()
+    return pagecache.PageCacheMiddleware(lambda req: view(req))(request)
+
+
+def test_a_page_that_uses_the_csp_nonce_is_not_kept(db):
+    # A nonce in kept HTML would not match the next answer's header, so such a page is never kept.
+    with_nonce = _middleware_answer(lambda request: HttpResponse(f'<script nonce="{request._csp_nonce}">'))
+    assert "X-Page-Cache" not in with_nonce
+    without = _middleware_answer(lambda request: HttpResponse("<p>kept</p>"))
+    assert without["X-Page-Cache"] == "miss"
+    assert _middleware_answer(lambda request: HttpResponse("<p>other</p>"))["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_the_language_choice_is_remembered_even_for_a_kept_page(client, demo):
+    client.get("/ru/news/")
+    assert hit(client.get("/ru/news/"))
+    response = client.get("/ru/news/", headers={"referer": "http://testserver/ky/news/"})
+    assert response.cookies["django_language"].value == "ru"
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_pages_open_while_the_cache_is_down(client, settings, demo):
+    # Nothing listens on port 1: every cache call fails at once. Anonymous pages are rendered.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    response = client.get("/ru/news/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert "Новости и события" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_change_within_the_same_second_gets_a_later_last_modified(client, monkeypatch):
+    monkeypatch.setattr(pagecache, "_now", lambda: 1_800_000_000.25)
+    article = ArticleFactory(title_en="Before")
+    first = client.get("/en/news/")
+    article.title_en = "After"
+    news_services.article_save(article=article)
+    second = client.get("/en/news/")
+    assert "After" in second.content.decode()
+    assert second["ETag"] != first["ETag"]
+    assert client.get("/en/news/", headers={"if-modified-since": first["Last-Modified"]}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_registration_statistics_are_never_kept(client):
+    edition = OpenEditionFactory()
+    RegistrationFactory.create_batch(5, edition=edition, country="RU")
+    url = f"/ru/forum/{edition.year}/registrations/"
+    client.get(url)
+    assert "X-Page-Cache" not in client.get(url)
+    RegistrationFactory.create_batch(5, edition=edition, country="DE")
+    assert "Германия" in client.get(url).content.decode()
