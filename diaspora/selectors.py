@@ -1,14 +1,11 @@
-from functools import reduce
-from operator import or_
-
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Count, When
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from forum.models import Registration
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, collation_key, countries, group_small_counts
 from mekendeshter.core.i18n import translated
-from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
+from mekendeshter.core.search import Query, matching
 
 from .models import Association, DirectoryEntry
 
@@ -46,19 +43,15 @@ def association_countries():
     return sorted(rows, key=lambda row: collation_key(row["name"], language))
 
 
-def _text_filter(terms, fields):
-    return reduce(or_, (Q(**{f"{field}__icontains": term}) for field in fields for term in terms))
-
-
 def entry_list(*, country="", query=""):
     """Listed entries, optionally of one country and matching a text in either alphabet."""
     entries = DirectoryEntry.objects.listed()
     if country:
         entries = entries.filter(country=country)
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    query = Query(query)
     if query:
-        fields = ["display_name", "city", "occupation", "organisation", "expertise"]
-        entries = entries.filter(_text_filter(variants(query), fields))
+        # Name, city, occupation, organisation and expertise (the entry's two documents).
+        entries = matching(entries, query, fields=DirectoryEntry.SEARCH_FIELDS, ranked=False)
     return entries.order_by("display_name", "pk")
 
 
@@ -66,9 +59,16 @@ def expert_list(*, country="", query=""):
     return entry_list(country=country, query=query).filter(is_expert=True)
 
 
-def entry_search(*, terms):
-    """Site search: listed people by name, city and occupation only."""
-    return DirectoryEntry.objects.listed().filter(_text_filter(terms, ["display_name", "city", "occupation"]))
+def entry_search(*, query):
+    """Site search: listed people by name, city and occupation only (what it shows of them), best
+    matches first. The first document, weighted A in the directory's index, holds those."""
+    entries = matching(DirectoryEntry.objects.listed(), query, fields=DirectoryEntry.SEARCH_FIELDS, weights="A")
+    return entries.order_by("-search_rank", "display_name", "pk")
+
+
+def association_search(*, query):
+    associations = matching(Association.objects.published(), query)
+    return associations.order_by("-search_rank", "name", "pk")
 
 
 def entry_queryset():
