@@ -10,9 +10,12 @@ alphabet, written whenever the row is saved. A query is then one lookup over one
 - SQLite (development and tests): `LIKE` over the same documents, with the same matching rule.
 
 The matching rule: every word of the query must match (in either alphabet). A word of one or two
-letters matches whole words only ("Ош" finds "Ош", never "Оштогу", "ошондой" or "кошкон"); a
-longer word matches the beginning of a word ("Бишк" finds "Бишкек", "шкек" finds nothing). The
-middle of a word never matches.
+letters (in either alphabet: "Osh" is "Ош") matches whole words only ("Ош" finds "Ош", never
+"Оштогу", "ошондой" or "кошкон"); a
+longer word matches the beginning of a word ("Бишк" finds "Бишкек" and "Бишкекте", "шкек" finds
+nothing). The middle of a word never matches. Kyrgyz adds its endings to the word, which prefixes
+cover; Russian changes them ("Россия", "в России"), so a Cyrillic word of five letters or more
+ending in vowels also matches from its stem without them (at least four letters: "росс").
 """
 
 import html
@@ -37,12 +40,25 @@ CONFIG = "simple"
 _NOT_WORD = re.compile(r"[\W_]+")
 _CYRILLIC = re.compile(r"[а-яёңөү]")
 _LATIN = re.compile(r"[a-z]")
+_CYRILLIC_WORD = re.compile(r"^[а-яңөү]+$")
+_ENDING = re.compile(r"[аеиоуыэюяйьөү]{1,2}$")
+STEM_FROM, STEM_MIN = 5, 4
 
 
 def normalise(text):
     """Lower-case words separated by single spaces; "ё" is "е" (Russian writes either)."""
     text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def _stem(word):
+    """A Cyrillic word without its final vowels (Russian endings change), or None."""
+    if len(word) < STEM_FROM or not _CYRILLIC_WORD.match(word):
+        return None
+    stem = _ENDING.sub("", word)
+    if stem == word:
+        return None
+    return stem if len(stem) >= STEM_MIN else word[: max(STEM_MIN, len(stem))]
 
 
 def _transliterated(word):
@@ -70,13 +86,20 @@ class Query:
     def __init__(self, text):
         self.text = " ".join(str(text).split())[:MAX_QUERY_LENGTH]
         words = list(dict.fromkeys(normalise(self.text).split()))[:MAX_WORDS]
-        self.words = [
-            (
-                {word, *(normalise(form) for form in (to_latin(word), to_cyrillic(word)))} - {""},
-                len(word) > WHOLE_WORD_MAX,
-            )
-            for word in words
-        ]
+        self.words = [self._forms(word) for word in words]
+
+    @staticmethod
+    def _forms(word):
+        """(spellings, prefix): the word in both alphabets (and stems), and whether it may begin a
+        longer word: not when it has one or two letters in either alphabet ("Osh" is "Ош")."""
+        spellings = {word, normalise(to_latin(word)), normalise(to_cyrillic(word))} - {""}
+        prefix = min(len(spelling) for spelling in spellings) > WHOLE_WORD_MAX
+        stems = {stem for spelling in spellings if (stem := _stem(spelling))}
+        forms = spellings | stems | {normalise(to_latin(stem)) for stem in stems}
+        # A form that another form begins with adds nothing to a prefix search.
+        if prefix:
+            forms = {form for form in forms if not any(o != form and form.startswith(o) for o in forms)}
+        return forms, prefix
 
     def __bool__(self):
         return bool(self.words)
@@ -115,7 +138,8 @@ class Query:
             for form in sorted(forms, key=len, reverse=True):
                 # Displayed text keeps "ё" and its capitals: match them as the document did.
                 spelled = "".join("[её]" if char == "е" else re.escape(char) for char in form)
-                alternatives.append(rf"(?<!\w){spelled}" + ("" if prefix else r"(?!\w)"))
+                # A prefix marks the whole word it begins.
+                alternatives.append(rf"(?<!\w){spelled}" + (r"\w*" if prefix else r"(?!\w)"))
         return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
 
@@ -188,8 +212,8 @@ def highlight(text, query, *, words=30):
     start = 0
     if found and len(text[: found.start()].split()) > words // 3:
         # Begin a few words before the first match, at a word's start.
-        before = text[: found.start()].split()
-        start = len(text[: found.start()]) - len(" ".join(before[-(words // 3) :]))
+        before = text[: found.start()].rstrip()
+        start = len(before) - len(" ".join(before.split()[-(words // 3) :]))
     tokens = text[start:].split(" ")
     snippet = " ".join(tokens[:words])
     pieces, last = [], 0
