@@ -2,15 +2,6 @@
 
 from django.db import migrations, models
 
-from diaspora.models import Association, DirectoryEntry
-from mekendeshter.core.search import postgres_only, postgres_search_index, rebuild
-
-
-def write_documents(apps, schema_editor):
-    # The documents of existing rows, written by the models' own code (historical models have no methods).
-    rebuild(apps.get_model("diaspora", "Association").objects.all(), documents=Association.search_documents)
-    rebuild(apps.get_model("diaspora", "DirectoryEntry").objects.all(), documents=DirectoryEntry.search_documents)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -32,14 +23,5 @@ class Migration(migrations.Migration):
             model_name="directoryentry",
             name="search_document_more",
             field=models.TextField(default="", editable=False),
-        ),
-        migrations.RunPython(write_documents, migrations.RunPython.noop),
-        postgres_only(
-            postgres_search_index("diaspora_association", "association_search_idx"),
-            postgres_search_index(
-                "diaspora_directoryentry",
-                "directory_entry_search_idx",
-                fields=("search_document", "search_document_more"),
-            ),
         ),
     ]

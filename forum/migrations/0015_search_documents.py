@@ -2,21 +2,6 @@
 
 from django.db import migrations, models
 
-from forum.models import Edition, Organisation, Section, Item, Session
-from mekendeshter.core.search import postgres_only, postgres_search_index, rebuild
-
-
-def write_documents(apps, schema_editor):
-    # The documents of existing rows, written by the models' own code (historical models have no methods).
-    rebuild(apps.get_model("forum", "Edition").objects.all(), documents=Edition.search_documents)
-    rebuild(apps.get_model("forum", "Organisation").objects.all(), documents=Organisation.search_documents)
-    rebuild(apps.get_model("forum", "Section").objects.all(), documents=Section.search_documents)
-    rebuild(apps.get_model("forum", "Item").objects.all(), documents=Item.search_documents)
-    rebuild(
-        apps.get_model("forum", "Session").objects.all().prefetch_related("participations__person"),
-        documents=Session.search_documents,
-    )
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -48,13 +33,5 @@ class Migration(migrations.Migration):
             model_name="session",
             name="search_document",
             field=models.TextField(default="", editable=False),
-        ),
-        migrations.RunPython(write_documents, migrations.RunPython.noop),
-        postgres_only(
-            postgres_search_index("forum_edition", "edition_search_idx"),
-            postgres_search_index("forum_organisation", "organisation_search_idx"),
-            postgres_search_index("forum_section", "section_search_idx"),
-            postgres_search_index("forum_item", "item_search_idx"),
-            postgres_search_index("forum_session", "session_search_idx"),
         ),
     ]

@@ -5,8 +5,9 @@ case, "ё" as "е", punctuation as spaces) and followed by its transliteration i
 alphabet, written whenever the row is saved. A query is then one lookup over one column:
 
 - PostgreSQL: full-text search with the 'simple' configuration (there is no Kyrgyz stemmer) over
-  `to_tsvector('simple', search_document)`, matched by a GIN index that a migration creates
-  (`postgres_search_index`), ranked with `ts_rank`;
+  `search_vector`, the document's `to_tsvector('simple', ...)` stored beside it (written with the
+  document, so that no query parses a document again: not to match, recheck or rank), with a GIN
+  index that a migration creates (`postgres_search_index`), ranked with `ts_rank`;
 - SQLite (development and tests): `LIKE` over the same documents, with the same matching rule.
 
 The matching rule: every word of the query must match (in either alphabet). A word of one or two
@@ -23,9 +24,9 @@ import re
 import unicodedata
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection, models
-from django.db.models import Q, Value
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.db import connection, connections, models
+from django.db.models import F, Q, Value
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -161,27 +162,29 @@ def search_vector(*fields):
 
 def matching(queryset, query, *, fields=("search_document",), weights="", ranked=True):
     """`queryset` narrowed to rows whose documents match `query`, annotated with `search_rank`
-    (on PostgreSQL; 0 on SQLite) when `ranked`. `weights="A"` limits PostgreSQL to the first
-    field, and SQLite is then given that field alone."""
+    (on PostgreSQL; 0 on SQLite) when `ranked`. `fields` are the documents (SQLite reads them;
+    PostgreSQL reads their stored vector); `weights="A"` limits the search to the first."""
     if not query:
         return queryset.none()
     if not uses_full_text():
         queryset = queryset.filter(query.condition(fields[: len(weights)] if weights else fields))
         return queryset.annotate(search_rank=Value(0.0, output_field=models.FloatField())) if ranked else queryset
-    vector = search_vector(*fields)
     tsquery = SearchQuery(query.tsquery(weights), search_type="raw", config=CONFIG)
-    queryset = queryset.alias(search_match=vector).filter(search_match=tsquery)
-    return queryset.annotate(search_rank=SearchRank(vector, tsquery)) if ranked else queryset
+    queryset = queryset.filter(search_vector=tsquery)
+    return queryset.annotate(search_rank=SearchRank(F("search_vector"), tsquery)) if ranked else queryset
 
 
-def postgres_search_index(table, name, fields=("search_document",)):
-    """(create, drop) SQL of the GIN index over `search_vector(*fields)` for a migration's
-    `postgres_only`. The expression is the one Django writes for `search_vector`, so that
-    PostgreSQL's planner recognises it in every search query."""
-    parts = [f"to_tsvector('{CONFIG}'::regconfig, COALESCE({field}, ''))" for field in fields]
-    if len(fields) > 1:
-        parts = [f"setweight({part}, '{'ABCD'[index]}')" for index, part in enumerate(parts)]
-    return (f"CREATE INDEX {name} ON {table} USING gin (({' || '.join(parts)}))", f"DROP INDEX IF EXISTS {name}")
+def postgres_search_index(table, name):
+    """(create, drop) SQL of the GIN index over a table's stored vector, for `postgres_only`."""
+    return (f"CREATE INDEX {name} ON {table} USING gin (search_vector)", f"DROP INDEX IF EXISTS {name}")
+
+
+def write_vectors(queryset, fields):
+    """Store the vectors of `fields` (the documents) of the rows of `queryset`, in one UPDATE
+    (PostgreSQL only: SQLite searches the documents themselves)."""
+    if connections[queryset.db].vendor == "postgresql":
+        rows = queryset.prefetch_related(None).values("pk")
+        queryset.model._base_manager.filter(pk__in=rows).update(search_vector=search_vector(*fields))
 
 
 def postgres_only(*statements):
@@ -239,7 +242,8 @@ def rebuild(queryset, *, documents=None, batch_size=1000):
     model = queryset.model
     documents = documents or model.search_documents
     batch, count, fields = [], 0, None
-    for obj in queryset.order_by("pk").iterator(chunk_size=batch_size):
+    queryset = queryset.order_by("pk")
+    for obj in queryset.iterator(chunk_size=batch_size):
         values = documents(obj)
         fields = fields or list(values)
         for field, value in values.items():
@@ -250,6 +254,8 @@ def rebuild(queryset, *, documents=None, batch_size=1000):
             count, batch = count + len(batch), []
     if batch:
         model.objects.bulk_update(batch, fields)
+    if fields:
+        write_vectors(queryset, fields)
     return count + len(batch)
 
 
@@ -257,6 +263,8 @@ class Searchable(models.Model):
     """A model with a search document, written on every save from `search_documents()`."""
 
     search_document = models.TextField(default="", editable=False)
+    # PostgreSQL's vector of the documents (NULL on SQLite), written after each save.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         abstract = True
@@ -268,6 +276,7 @@ class Searchable(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *values}
         super().save(*args, **kwargs)
+        write_vectors(type(self)._base_manager.filter(pk=self.pk), list(values))
 
     def search_documents(self):
         """{field: document} for this row, built with `document()` and `translations()` from its own

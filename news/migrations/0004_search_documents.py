@@ -2,14 +2,6 @@
 
 from django.db import migrations, models
 
-from news.models import Article
-from mekendeshter.core.search import postgres_only, postgres_search_index, rebuild
-
-
-def write_documents(apps, schema_editor):
-    # The documents of existing rows, written by the models' own code (historical models have no methods).
-    rebuild(apps.get_model("news", "Article").objects.all(), documents=Article.search_documents)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -21,9 +13,5 @@ class Migration(migrations.Migration):
             model_name="article",
             name="search_document",
             field=models.TextField(default="", editable=False),
-        ),
-        migrations.RunPython(write_documents, migrations.RunPython.noop),
-        postgres_only(
-            postgres_search_index("news_article", "article_search_idx"),
         ),
     ]

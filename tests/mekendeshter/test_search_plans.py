@@ -25,6 +25,8 @@ WORDS = ["мекендештер", "форум", "диаспора", "жашта
 
 
 def _save_searchable(objects):
+    """The rows with their documents, as save() would write them (bulk_create skips save)."""
+    objects = list(objects)
     for obj in objects:
         for field, value in obj.search_documents().items():
             setattr(obj, field, value)
