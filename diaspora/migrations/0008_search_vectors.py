@@ -4,14 +4,18 @@ import django.contrib.postgres.search
 from django.db import migrations
 
 from diaspora.models import Association, DirectoryEntry
-from mekendeshter.core.search import postgres_only, postgres_search_index, rebuild
+from mekendeshter.core.search import postgres_only, postgres_search_index, write_missing
 
 
 def write_documents(apps, schema_editor):
-    # The documents and vectors of existing rows, written by the models' own code (historical models have no
-    # methods).
-    rebuild(apps.get_model("diaspora", "Association").objects.all(), documents=Association.search_documents)
-    rebuild(apps.get_model("diaspora", "DirectoryEntry").objects.all(), documents=DirectoryEntry.search_documents)
+    # The documents of existing rows, written by the models' own code (historical models have no methods),
+    # and their vectors.
+    write_missing(apps.get_model("diaspora", "Association").objects.all(), documents=Association.search_documents)
+    write_missing(
+        apps.get_model("diaspora", "DirectoryEntry").objects.all(),
+        documents=DirectoryEntry.search_documents,
+        fields=("search_document", "search_document_more"),
+    )
 
 
 class Migration(migrations.Migration):

@@ -4,17 +4,17 @@ import django.contrib.postgres.search
 from django.db import migrations
 
 from forum.models import Edition, Item, Organisation, Section, Session
-from mekendeshter.core.search import postgres_only, postgres_search_index, rebuild
+from mekendeshter.core.search import postgres_only, postgres_search_index, write_missing
 
 
 def write_documents(apps, schema_editor):
-    # The documents and vectors of existing rows, written by the models' own code (historical models have no
-    # methods).
-    rebuild(apps.get_model("forum", "Edition").objects.all(), documents=Edition.search_documents)
-    rebuild(apps.get_model("forum", "Organisation").objects.all(), documents=Organisation.search_documents)
-    rebuild(apps.get_model("forum", "Section").objects.all(), documents=Section.search_documents)
-    rebuild(apps.get_model("forum", "Item").objects.all(), documents=Item.search_documents)
-    rebuild(
+    # The documents of existing rows, written by the models' own code (historical models have no methods),
+    # and their vectors.
+    write_missing(apps.get_model("forum", "Edition").objects.all(), documents=Edition.search_documents)
+    write_missing(apps.get_model("forum", "Organisation").objects.all(), documents=Organisation.search_documents)
+    write_missing(apps.get_model("forum", "Section").objects.all(), documents=Section.search_documents)
+    write_missing(apps.get_model("forum", "Item").objects.all(), documents=Item.search_documents)
+    write_missing(
         apps.get_model("forum", "Session").objects.all().prefetch_related("participations__person"),
         documents=Session.search_documents,
     )

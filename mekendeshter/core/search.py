@@ -166,6 +166,8 @@ def matching(queryset, query, *, fields=("search_document",), weights="", ranked
     PostgreSQL reads their stored vector); `weights="A"` limits the search to the first."""
     if not query:
         return queryset.none()
+    # Pages never show the documents (an article's holds its text three times over, and more).
+    queryset = queryset.defer(*fields, "search_vector")
     if not uses_full_text():
         queryset = queryset.filter(query.condition(fields[: len(weights)] if weights else fields))
         return queryset.annotate(search_rank=Value(0.0, output_field=models.FloatField())) if ranked else queryset
@@ -187,6 +189,13 @@ def write_vectors(queryset, fields):
         queryset.model._base_manager.filter(pk__in=rows).update(search_vector=search_vector(*fields))
 
 
+def write_missing(queryset, *, documents, fields=("search_document",)):
+    """For a data migration: the documents of rows that have none yet (all of them on a first
+    deploy; `rebuild_search_documents` rewrites every one), then every row's vector."""
+    rebuild(queryset.filter(**{fields[0]: ""}), documents=documents)
+    write_vectors(queryset, fields)
+
+
 def postgres_only(*statements):
     """A migration operation that runs `statements` (pairs of forward and backward SQL) on
     PostgreSQL only: SQLite, the development database, searches its documents without indexes."""
@@ -194,6 +203,9 @@ def postgres_only(*statements):
 
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
+            # Rows updated earlier in the migration's transaction leave deferred trigger events,
+            # which CREATE INDEX refuses to run beside.
+            schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for forward, _backward in statements:
                 schema_editor.execute(forward)
 

@@ -3,14 +3,14 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from mekendeshter.core.search import postgres_only, postgres_search_index, rebuild
+from mekendeshter.core.search import postgres_only, postgres_search_index, write_missing
 from news.models import Article
 
 
 def write_documents(apps, schema_editor):
-    # The documents and vectors of existing rows, written by the models' own code (historical models have no
-    # methods).
-    rebuild(apps.get_model("news", "Article").objects.all(), documents=Article.search_documents)
+    # The documents of existing rows, written by the models' own code (historical models have no methods),
+    # and their vectors.
+    write_missing(apps.get_model("news", "Article").objects.all(), documents=Article.search_documents)
 
 
 class Migration(migrations.Migration):
