@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from mekendeshter.core.countries import Countries
+from mekendeshter.core.search import Searchable, document, translations
 from mekendeshter.core.validators import phone_validator, telegram_validator
 
 
@@ -13,7 +14,7 @@ class AssociationQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Association(models.Model):
+class Association(Searchable):
     """A diaspora association of Kyrgyzstanis abroad: an organisation, so its contacts are public."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -47,6 +48,9 @@ class Association(models.Model):
 
     def __str__(self):
         return self.name
+
+    def search_documents(self):
+        return {"search_document": document(*translations(self, "name", "city", "description"))}
 
 
 class Profile(models.Model):
@@ -91,7 +95,7 @@ class DirectoryEntryQuerySet(models.QuerySet):
         return self.listed().filter(is_expert=True)
 
 
-class DirectoryEntry(models.Model):
+class DirectoryEntry(Searchable):
     """A person's own entry in the diaspora directory: one per user, listed only with recorded consent.
 
     The consent's "who" is `user` (only the person writes their entry); "when" and "what" are
@@ -146,6 +150,9 @@ class DirectoryEntry(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # `search_document` holds what the site search may find a person by (name, city, occupation:
+    # what it shows); this one what the directory's own search adds (organisation, expertise).
+    search_document_more = models.TextField(default="", editable=False)
 
     objects = DirectoryEntryQuerySet.as_manager()
 
@@ -177,6 +184,14 @@ class DirectoryEntry(models.Model):
 
     def get_absolute_url(self):
         return reverse("diaspora:entry", kwargs={"slug": self.slug})
+
+    SEARCH_FIELDS = ("search_document", "search_document_more")
+
+    def search_documents(self):
+        return {
+            "search_document": document(self.display_name, self.city, self.occupation),
+            "search_document_more": document(self.organisation, self.expertise),
+        }
 
     @property
     def expertise_list(self):

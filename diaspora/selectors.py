@@ -1,8 +1,6 @@
-from functools import reduce
-from operator import or_
 
 from django.db import connection
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -10,7 +8,7 @@ from forum.models import Registration
 from mekendeshter.core.cache import cached
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, collation_key, countries, group_small_counts
 from mekendeshter.core.i18n import translated
-from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
+from mekendeshter.core.search import Query, matching
 
 from .models import Association, DirectoryEntry
 
@@ -114,19 +112,15 @@ def association_pages(*, association_countries, country=""):
     return AssociationsByCountry(runs)
 
 
-def _text_filter(terms, fields):
-    return reduce(or_, (Q(**{f"{field}__icontains": term}) for field in fields for term in terms))
-
-
 def entry_list(*, country="", query=""):
     """Listed entries, optionally of one country and matching a text in either alphabet."""
     entries = DirectoryEntry.objects.listed()
     if country:
         entries = entries.filter(country=country)
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    query = Query(query)
     if query:
-        fields = ["display_name", "city", "occupation", "organisation", "expertise"]
-        entries = entries.filter(_text_filter(variants(query), fields))
+        # Name, city, occupation, organisation and expertise (the entry's two documents).
+        entries = matching(entries, query, fields=DirectoryEntry.SEARCH_FIELDS, ranked=False)
     return entries.order_by("display_name", "pk")
 
 
@@ -134,9 +128,16 @@ def expert_list(*, country="", query=""):
     return entry_list(country=country, query=query).filter(is_expert=True)
 
 
-def entry_search(*, terms):
-    """Site search: listed people by name, city and occupation only."""
-    return DirectoryEntry.objects.listed().filter(_text_filter(terms, ["display_name", "city", "occupation"]))
+def entry_search(*, query):
+    """Site search: listed people by name, city and occupation only (what it shows of them), best
+    matches first. The first document, weighted A in the directory's index, holds those."""
+    entries = matching(DirectoryEntry.objects.listed(), query, fields=DirectoryEntry.SEARCH_FIELDS, weights="A")
+    return entries.order_by("-search_rank", "display_name", "pk")
+
+
+def association_search(*, query):
+    associations = matching(Association.objects.published(), query)
+    return associations.order_by("-search_rank", "name", "pk")
 
 
 def entry_queryset():

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from mekendeshter.core.countries import Countries
+from mekendeshter.core.i18n import translated
+from mekendeshter.core.search import Searchable, document, translations
 from mekendeshter.core.validators import phone_validator
 
 
@@ -72,7 +74,7 @@ class EditionQuerySet(models.QuerySet):
         return self.upcoming(today).order_by("start_date").first() or self.order_by("-start_date").first()
 
 
-class Edition(models.Model):
+class Edition(Searchable):
     class DatePrecision(models.TextChoices):
         DAY = "day", _("exact days")
         MONTH = "month", _("month only")
@@ -136,6 +138,10 @@ class Edition(models.Model):
     def get_absolute_url(self):
         return reverse("forum:edition", kwargs={"year": self.year})
 
+    def search_documents(self):
+        texts = [str(self.year), *translations(self, "title", "city", "theme", "about", "mission")]
+        return {"search_document": document(*texts)}
+
     def registration_is_open(self, now=None):
         now = now or timezone.now()
         if self.registration_opens is None or now < self.registration_opens:
@@ -169,7 +175,7 @@ class KeyFigure(models.Model):
         return f"{self.value} {self.label}"
 
 
-class Organisation(models.Model):
+class Organisation(Searchable):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     url = models.URLField(_("website"), blank=True)
@@ -183,6 +189,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def search_documents(self):
+        return {"search_document": document(*translations(self, "name", "description"))}
 
 
 class Partnership(models.Model):
@@ -254,7 +263,7 @@ class OutcomeDocument(models.Model):
         return reverse("forum:outcome", kwargs={"year": self.edition.year})
 
 
-class Section(models.Model):
+class Section(Searchable):
     document = models.ForeignKey(
         OutcomeDocument, verbose_name=_("outcome document"), on_delete=models.CASCADE, related_name="sections"
     )
@@ -280,8 +289,11 @@ class Section(models.Model):
     def __str__(self):
         return self.title
 
+    def search_documents(self):
+        return {"search_document": document(*translations(self, "title", "body", "closing"))}
 
-class Item(models.Model):
+
+class Item(Searchable):
     section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"))
@@ -303,8 +315,28 @@ class Item(models.Model):
     def anchor(self):
         return f"{self.section.slug}-{self.number}"
 
+    # What an item is called where it is quoted alone (search results), by its section's anchor name.
+    LABELS = {
+        "recommendation": _("Recommendation %(number)s"),
+        "result": _("Result %(number)s"),
+    }
 
-class Session(models.Model):
+    @property
+    def label(self):
+        """ "Recommendation 7"; in another section "<section title>, item 7"."""
+        label = self.LABELS.get(self.section.slug)
+        if label:
+            return label % {"number": self.number}
+        return _("%(section)s, item %(number)s") % {
+            "section": translated(self.section, "title"),
+            "number": self.number,
+        }
+
+    def search_documents(self):
+        return {"search_document": document(*translations(self, "text"))}
+
+
+class Session(Searchable):
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("plenary session")
         PANEL = "panel", _("panel discussion")
@@ -331,6 +363,16 @@ class Session(models.Model):
 
     def __str__(self):
         return self.title
+
+    def search_documents(self):
+        # The people who speak or moderate are found with their session ("Садыр" finds his panel).
+        people = [participation.person for participation in self.participations.all()] if self.pk else []
+        texts = translations(self, "title", "description")
+        return {
+            "search_document": document(
+                *texts, *(text for person in people for text in translations(person, "name", "role"))
+            )
+        }
 
 
 class ContactRequest(models.Model):
@@ -377,6 +419,12 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Their sessions' documents hold their name.
+        for session in Session.objects.filter(participations__person=self).prefetch_related("participations__person"):
+            session.save(update_fields=["search_document"])
+
 
 class Participation(models.Model):
     class Role(models.TextChoices):
@@ -400,6 +448,16 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+    # The session's document holds its people's names.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.session.save(update_fields=["search_document"])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.session.save(update_fields=["search_document"])
+        return result
 
 
 class AlbumQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mekendeshter.core.cache import cached
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
+from mekendeshter.core.search import matching
 
 from .models import (
     Arrival,
@@ -24,6 +25,7 @@ from .models import (
     ProposalSupport,
     Registration,
     Section,
+    Session,
     Ticket,
     Venue,
 )
@@ -307,3 +309,29 @@ def attendance_export_rows(*, edition):
         .select_related("registration", "checked_in_by")
         .order_by("day", "arrived_at", "pk")
     )
+
+
+# Site search (`query` is a mekendeshter.core.search.Query): best matches first.
+
+
+def edition_search(*, query):
+    return matching(Edition.objects.all(), query).order_by("-search_rank", "-start_date")
+
+
+def outcome_section_search(*, query):
+    """Sections (their text before and after the items) of documents anyone may read."""
+    sections = Section.objects.filter(document__in=OutcomeDocument.objects.public())
+    return matching(sections, query).select_related("document__edition").order_by("-search_rank", "pk")
+
+
+def outcome_item_search(*, query):
+    items = Item.objects.filter(section__document__in=OutcomeDocument.objects.public())
+    return matching(items, query).select_related("section__document__edition").order_by("-search_rank", "number", "pk")
+
+
+def session_search(*, query):
+    return matching(Session.objects.all(), query).select_related("edition").order_by("-search_rank", "-day", "pk")
+
+
+def organisation_search(*, query):
+    return matching(Organisation.objects.all(), query).order_by("-search_rank", "name")

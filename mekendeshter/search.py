@@ -1,51 +1,90 @@
-"""Site search: one query per kind of content over every language's column, in both alphabets.
-
-"Бишкек" finds "Bishkek" and the reverse: the query is also tried transliterated. Databases fold
-case for ASCII only (SQLite, PostgreSQL under the C locale), so capitalised and lower-case forms
-of each variant are tried too.
+"""Site search: one indexed query per kind of content over the search documents
+(mekendeshter.core.search), in both alphabets, best matches first, with a count per kind and a
+highlighted snippet per hit.
 """
 
-from functools import reduce
-from operator import or_
-
-from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Window
+from django.utils.translation import gettext_lazy as _
 
 from diaspora import selectors as diaspora_selectors
-from diaspora.models import Association
-from forum.models import Edition, Item, Organisation, OutcomeDocument, Session
-from mekendeshter.core.translit import MAX_QUERY_LENGTH, variants
-from news.models import Article
+from forum import selectors as forum_selectors
+from mekendeshter.core.i18n import translated
+from mekendeshter.core.search import Query, highlight
+from news import selectors as news_selectors
 
-MIN_LENGTH, MAX_LENGTH = 2, MAX_QUERY_LENGTH
+MIN_LENGTH = 2
 RESULTS_PER_KIND = 10
 
+# Kinds in the order of the page, their headings, and the translated fields a snippet is taken from
+# (the first that mentions the query, else the first that has text).
+KINDS = {
+    "editions": (_("Forum editions"), ("theme", "about", "mission")),
+    "outcome": (_("Outcome documents"), ()),
+    "sessions": (_("Programme"), ("description",)),
+    "articles": (_("News and events"), ("lead", "body")),
+    "associations": (_("Diaspora associations"), ("description",)),
+    "people": (_("Compatriots in the directory"), ()),
+    "organisations": (_("Sponsors and partners"), ("description",)),
+}
+OUTCOME_SNIPPETS = {"section": ("body", "closing"), "item": ("text",)}
 
-def _matching(fields, terms):
-    languages = [code for code, _name in settings.LANGUAGES]
-    return reduce(
-        or_, (Q(**{f"{field}_{lang}__icontains": term}) for field in fields for lang in languages for term in terms)
-    )
+
+def _page(queryset, limit=RESULTS_PER_KIND):
+    """The first hits and the number of all of them, in one query (a window count)."""
+    hits = list(queryset.annotate(search_total=Window(Count("pk")))[:limit])
+    return hits, hits[0].search_total if hits else 0
 
 
-def search(query, *, people=True):
-    """Results by kind, each a short list of objects (the template knows how to show each kind).
-    Without `people`, no one from the directory is listed (the client has used up the directory's
-    own rate limit)."""
-    terms = variants(query.strip()[:MAX_LENGTH])
+def _snippet(obj, fields, query):
+    pattern = query.pattern()
+    texts = [translated(obj, field) for field in fields]
+    texts = [text for text in texts if text]
+    if not texts:
+        return None
+    text = next((text for text in texts if pattern.search(text)), texts[0])
+    # The snippet keeps the language of the text it comes from (a fallback is marked as such).
+    return {"html": highlight(text, query), "lang": text.lang, "is_fallback": text.is_fallback}
+
+
+def search(text, *, people=True):
+    """{kind: {"heading", "hits", "count"}} for every kind that found something, in page order.
+    Without `people`, no one from the directory is listed (the client has used up the
+    directory's own rate limit). Each hit carries `search_snippet`."""
+    query = Query(text)
+    if not query:
+        return {}
     found = {
-        "editions": Edition.objects.filter(_matching(["title", "city", "theme", "about", "mission"], terms)),
-        "articles": Article.objects.published().filter(_matching(["title", "lead", "body"], terms)),
-        "items": Item.objects.filter(section__document__in=OutcomeDocument.objects.public())
-        .filter(_matching(["text"], terms))
-        .select_related("section__document__edition"),
-        "sessions": Session.objects.filter(_matching(["title", "description"], terms)).select_related("edition"),
-        "associations": Association.objects.published().filter(_matching(["name", "city", "description"], terms)),
-        "organisations": Organisation.objects.filter(_matching(["name", "description"], terms)),
+        "editions": _page(forum_selectors.edition_search(query=query)),
+        "outcome": _outcome(query),
+        "sessions": _page(forum_selectors.session_search(query=query)),
+        "articles": _page(news_selectors.article_search(query=query)),
+        "associations": _page(diaspora_selectors.association_search(query=query)),
+        "organisations": _page(forum_selectors.organisation_search(query=query)),
     }
     if people:
         # Listed entries only, found and shown by name, city and occupation (never contacts).
-        found["people"] = diaspora_selectors.entry_search(terms=terms).only(
-            "slug", "display_name", "city", "occupation", "country"
+        found["people"] = _page(
+            diaspora_selectors.entry_search(query=query).only("slug", "display_name", "city", "occupation", "country")
         )
-    return {kind: list(queryset[:RESULTS_PER_KIND]) for kind, queryset in found.items()}
+    results = {}
+    for kind, (heading, fields) in KINDS.items():
+        hits, count = found.get(kind, ([], 0))
+        if not hits:
+            continue
+        for hit in hits:
+            snippet_fields = OUTCOME_SNIPPETS[hit.search_kind] if kind == "outcome" else fields
+            hit.search_snippet = _snippet(hit, snippet_fields, query) if snippet_fields else None
+        results[kind] = {"heading": heading, "hits": hits, "count": count}
+    return results
+
+
+def _outcome(query):
+    """Sections and numbered items of outcome documents, together, best first."""
+    sections, section_count = _page(forum_selectors.outcome_section_search(query=query))
+    items, item_count = _page(forum_selectors.outcome_item_search(query=query))
+    for section in sections:
+        section.search_kind = "section"
+    for item in items:
+        item.search_kind = "item"
+    hits = sorted([*sections, *items], key=lambda hit: -hit.search_rank)[:RESULTS_PER_KIND]
+    return hits, section_count + item_count

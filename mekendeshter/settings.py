@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Full-text search fields and lookups (mekendeshter.core.search); inert on SQLite.
+    "django.contrib.postgres",
     "django.forms",
     "django_countries",
     "adminsortable2",

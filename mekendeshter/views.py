@@ -25,6 +25,7 @@ from . import selectors, services
 from .celery import app as celery_app
 from .context_processors import current_edition
 from .core import ratelimit
+from .core.search import Query
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,8 @@ def search(request):
         # directory's own limit.
         people = ratelimit.allow(request, "directory")
         context["results"] = site_search.search(query, people=people)
-        context["found"] = any(context["results"].values())
+        context["search_query"] = Query(query)
+        context["searched"] = True
         context["people_held_back"] = not people
     return render(request, "search.html", context)
 

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.search import Searchable, document, translations
+
 from . import images
 
 COVER_WIDTHS = images.COVER_WIDTHS
@@ -17,7 +19,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
 
-class Article(models.Model):
+class Article(Searchable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
@@ -77,6 +79,10 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def search_documents(self):
+        texts = translations(self, "title", "lead")
+        return {"search_document": document(*texts, html_texts=translations(self, "body"))}
 
     def cover_url(self, width):
         """The cover resized to `width` pixels (made when the article is saved), or ''."""

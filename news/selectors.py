@@ -1,6 +1,7 @@
 from django.db.models import Case, Count, Exists, OuterRef, Q, When
 
 from forum.models import Edition
+from mekendeshter.core.search import matching
 
 from .models import Article, Comment, Delivery, Newsletter
 
@@ -71,3 +72,8 @@ def newsletter_counts(*, newsletter):
         failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
         waiting=Count("pk", filter=Q(status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING])),
     )
+
+
+def article_search(*, query):
+    """Published articles matching a site search `query`, best first, then the newest."""
+    return matching(Article.objects.published(), query).order_by("-search_rank", "-published_at", "-pk")

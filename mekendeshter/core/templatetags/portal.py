@@ -6,6 +6,9 @@ from django.utils.translation import gettext as _
 from mekendeshter.core import i18n
 from mekendeshter.core.dates import format_date_range
 from mekendeshter.core.sanitize import clean_html
+from mekendeshter.core.search import highlight
+
+MAX_TITLE_WORDS = 60
 
 register = template.Library()
 
@@ -25,6 +28,13 @@ def edition_dates(edition):
         edition.end_date,
         month_only=edition.date_precision == edition.DatePrecision.MONTH,
     )
+
+
+@register.filter
+def search_marks(text, query):
+    """`text` escaped, with the words that a search `query` (mekendeshter.core.search.Query) found
+    in <mark>: for titles and names in the search results."""
+    return highlight(text, query, words=MAX_TITLE_WORDS)
 
 
 @register.filter

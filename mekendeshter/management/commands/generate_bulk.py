@@ -2,6 +2,7 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -70,6 +71,8 @@ class Command(BaseCommand):
         )
         self._people(people, rng, now)
         invalidate(DIRECTORY_DATA)  # bulk_create sends no signal
+        # bulk_create skips save(), which writes the search documents.
+        call_command("rebuild_search_documents", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(f"Added {articles} articles, {associations} associations and {people} people.")
         )

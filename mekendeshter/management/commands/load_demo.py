@@ -4,6 +4,7 @@ import reversion
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -59,6 +60,8 @@ class Command(BaseCommand):
         self.load_articles(editions[3], upcoming)
         self.load_associations()
         self.load_privacy_policy()
+        # Every row is saved with its document; this also brings older rows up to date.
+        call_command("rebuild_search_documents", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(editions) + 1} editions, {len(organisations)} sponsors and partners, "
