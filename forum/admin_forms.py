@@ -82,3 +82,12 @@ class ProgressUpdateForm(forms.ModelForm):
     class Meta:
         model = ProgressUpdate
         fields = ["item", "date", "status", "text", "responsible_body", "is_demo", "is_published"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.item_id:
+            # An update stays editable if its document is later reopened as a draft.
+            field = self.fields["item"]
+            field.queryset = field.queryset | Item.objects.filter(pk=self.instance.item_id).select_related(
+                "section__document__edition"
+            )

@@ -481,22 +481,25 @@ def progress_update_save(*, update):
     The first publication stamps `published_at` and, once committed, sends
     `progress_update_published` (the subscribers' letter); publishing again after unpublishing
     does not mail twice, and two people saving at once send one letter (the row is locked)."""
-    if (
-        update.item_id
-        and not Item.objects.filter(pk=update.item_id, section__document__status=OutcomeDocument.Status.FINAL).exists()
-    ):
-        raise ValidationError({"item": _("Progress is tracked for the items of a final outcome document only.")})
+    stored = None
     if update.pk:
-        stored = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).values("published_at").first()
-        if stored:
-            update.published_at = stored["published_at"]
+        stored = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).values("item", "published_at").first()
+    if stored:
+        update.published_at = stored["published_at"]
+    # A new update, or one moved to another item, needs a final document; one whose document was
+    # reopened since stays editable (to unpublish it, for one).
+    final_items = Item.objects.filter(section__document__status=OutcomeDocument.Status.FINAL)
+    moved = stored is None or stored["item"] != update.item_id
+    if moved and not final_items.filter(pk=update.item_id).exists():
+        raise ValidationError({"item": _("Progress is tracked for the items of a final outcome document only.")})
     first_publication = update.is_published and update.published_at is None
     if first_publication:
         update.published_at = timezone.now()
     update.full_clean()
     update.save()
     if first_publication:
+        # Robust: the update is saved whatever becomes of its letter (a failure is logged).
         transaction.on_commit(
-            lambda: signals.progress_update_published.send(sender=ProgressUpdate, update_id=update.pk)
+            lambda: signals.progress_update_published.send(sender=ProgressUpdate, update_id=update.pk), robust=True
         )
     return update

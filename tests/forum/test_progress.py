@@ -414,3 +414,28 @@ def test_admin_refuses_an_update_without_every_language_and_bad_evidence(admin_c
     assert not ProgressUpdate.objects.filter(item=document.items[3]).exists()
     assert not ProgressEvidence.objects.exists()
     assert mailoutbox == []
+
+
+def test_an_update_of_a_reopened_document_can_still_be_unpublished(document):
+    update = ProgressUpdate.objects.get(status=STATUS.IMPLEMENTED)
+    OutcomeDocument.objects.filter(pk=document.pk).update(status=OutcomeDocument.Status.OPEN)
+    update.is_published = False
+    services.progress_update_save(update=update)
+    assert not ProgressUpdate.objects.get(pk=update.pk).is_published
+    # Moving it to another item of that document is refused.
+    update.item = document.items[3]
+    with pytest.raises(ValidationError):
+        services.progress_update_save(update=update)
+
+
+def test_a_failing_letter_does_not_undo_the_update(
+    document, subscribers, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(**kwargs):
+        raise RuntimeError("the mail queue is down")
+
+    monkeypatch.setattr("news.services.newsletter_announce", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        update = services.progress_update_save(update=_new_update(document.items[3], is_published=True))
+    assert ProgressUpdate.objects.get(pk=update.pk).published_at is not None
+    assert not Newsletter.objects.exists()
