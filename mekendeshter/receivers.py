@@ -45,7 +45,8 @@ def progress_letter_texts(update):
                 lines.append(_("Demonstration data: not a real report."))
             lines += ["", str(translated(update, "text")), ""]
             lines.append(_("Progress on every item of the document:"))
-            lines.append(_absolute(reverse("forum:progress", kwargs={"year": document.edition.year})))
+            progress = reverse("forum:progress", kwargs={"year": document.edition.year})
+            lines.append(_absolute(f"{progress}#history-{item.anchor}"))
             texts[code] = (subject, "\n".join(lines))
     return texts
 
