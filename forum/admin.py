@@ -18,7 +18,7 @@ from mekendeshter.core.admin import SortableAdminBase, SortableAdminMixin, Trans
 from mekendeshter.core.countries import collation_key, countries
 
 from . import badges, exports, selectors, services
-from .admin_forms import AlbumForm, OrganisationForm, PersonForm
+from .admin_forms import AlbumForm, OrganisationForm, PersonForm, ProgressUpdateForm
 from .models import (
     Album,
     Arrival,
@@ -34,6 +34,8 @@ from .models import (
     Partnership,
     Person,
     Photo,
+    ProgressEvidence,
+    ProgressUpdate,
     Proposal,
     ProposalSupport,
     Registration,
@@ -48,6 +50,9 @@ from .models import (
 reversion.register(Item)
 reversion.register(Section, follow=["items"])
 reversion.register(OutcomeDocument, follow=["sections"])
+# An update's history holds its evidence, the same way.
+reversion.register(ProgressEvidence)
+reversion.register(ProgressUpdate, follow=["evidence"])
 
 
 # django-admin-sortable2 ships drag-and-drop inline templates up to Django 6.0, whose inline
@@ -249,6 +254,34 @@ class SectionAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
             return super().save_formset(request, form, formset, change)
         items = formset.save(commit=False)
         services.section_items_save(section=form.instance, items=items, deleted=formset.deleted_objects)
+
+
+class ProgressEvidenceInline(SortableInlineAdminMixin, TranslationTabularInline):
+    template = SORTABLE_TABULAR
+    model = ProgressEvidence
+    fields = ["article", "url", "title"]
+    autocomplete_fields = ["article"]
+    extra = 0
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
+    form = ProgressUpdateForm
+    list_display = ["date", "item_label", "status", "is_published", "is_demo", "published_at"]
+    list_display_links = ["date", "item_label"]
+    list_filter = ["status", "is_published", "is_demo", "item__section__document"]
+    search_fields = ["text", "responsible_body", "item__text"]
+    list_select_related = ["item__section__document__edition"]
+    readonly_fields = ["published_at", "created_at", "updated_at"]
+    date_hierarchy = "date"
+    inlines = [ProgressEvidenceInline]
+
+    @admin.display(description=_("numbered item"), ordering="item__number")
+    def item_label(self, obj):
+        return f"{obj.item.section.document.edition.year} · {obj.item.section} · {obj.item.number}"
+
+    def save_model(self, request, obj, form, change):
+        services.progress_update_save(update=obj)
 
 
 @admin.register(Page)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mekendeshter.core.images import SafeImageField, open_image
 
-from .models import Album, Organisation, Person
+from .models import Album, Item, Organisation, OutcomeDocument, Person, ProgressUpdate
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -62,3 +62,32 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["name", "role", "bio", "photo"]
+
+
+class TrackedItemField(forms.ModelChoiceField):
+    """A numbered item of a final document, named so that staff find it: "2016 · Recommendations… 12. Text…"."""
+
+    def label_from_instance(self, item):
+        return f"{item.section.document.edition.year} · {item.section} · {item}"
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    item = TrackedItemField(
+        label=_("numbered item"),
+        queryset=Item.objects.filter(section__document__status=OutcomeDocument.Status.FINAL)
+        .select_related("section__document__edition")
+        .order_by("-section__document__edition__start_date", "section__order", "section__pk", "number"),
+    )
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["item", "date", "status", "text", "responsible_body", "is_demo", "is_published"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.item_id:
+            # An update stays editable if its document is later reopened as a draft.
+            field = self.fields["item"]
+            field.queryset = field.queryset | Item.objects.filter(pk=self.instance.item_id).select_related(
+                "section__document__edition"
+            )

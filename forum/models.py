@@ -1,7 +1,8 @@
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -314,6 +315,12 @@ class Item(Searchable):
     @property
     def anchor(self):
         return f"{self.section.slug}-{self.number}"
+
+    @property
+    def progress_status_label(self):
+        """The words for `progress_status`, which the outcome page's selector annotates."""
+        status = getattr(self, "progress_status", None)
+        return ProgressStatus(status).label if status else ""
 
     # What an item is called where it is quoted alone (search results), by its section's anchor name.
     LABELS = {
@@ -879,3 +886,134 @@ class Arrival(models.Model):
 
     def __str__(self):
         return f"{self.registration} · {self.day}"
+
+
+# --- Progress on the recommendations -------------------------------------------------------------
+
+
+class ProgressStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    IN_PROGRESS = "in_progress", _("in progress")
+    IMPLEMENTED = "implemented", _("implemented")
+    NOT_PURSUED = "not_pursued", _("not pursued")
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def published(self):
+        """What the public pages, the feed and the letters show; drafts stay in the admin."""
+        return self.filter(is_published=True, item__section__document__status=OutcomeDocument.Status.FINAL)
+
+    def latest_first(self):
+        return self.order_by("-date", "-pk")
+
+
+class ProgressUpdate(models.Model):
+    """A dated account of what has become of one numbered item of a final outcome document.
+
+    An item's current status is the one of its latest published update (by date, then by entry);
+    the earlier ones are its history. Staff write them in the admin, where reversion keeps every
+    version of an update with its evidence."""
+
+    Status = ProgressStatus
+
+    item = models.ForeignKey(
+        Item, verbose_name=_("numbered item"), on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    date = models.DateField(_("date"), help_text=_("When this was decided, done or reported."))
+    status = models.CharField(_("status"), max_length=12, choices=ProgressStatus)
+    text = models.TextField(
+        _("what happened"), max_length=3000, help_text=_("Plain text; an empty line starts a new paragraph.")
+    )
+    responsible_body = models.CharField(
+        _("responsible body"),
+        max_length=300,
+        blank=True,
+        help_text=_("The ministry, council or organisation in charge."),
+    )
+    is_demo = models.BooleanField(
+        _("demonstration data"), default=False, help_text=_("Shown with a notice that it is not a real report.")
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Subscribers to this topic get a letter when it is first published.")
+    )
+    # Set once, by the services, the first time the update is published: the feed's date, and the
+    # sign that its letter has gone (a later unpublish and publish does not mail again).
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["item", "is_published", "date"], name="progress_update_item_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_published=False) | models.Q(published_at__isnull=False),
+                name="progress_update_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.item.section.document.edition.year} · {self.item.anchor} · {self.date}: {self.get_status_display()}"
+        )
+
+    def get_absolute_url(self):
+        year = self.item.section.document.edition.year
+        return reverse("forum:progress", kwargs={"year": year}) + f"#update-{self.pk}"
+
+
+class ProgressEvidence(models.Model):
+    """A link showing what an update says: an article of this site, or an outside page.
+
+    The article is a foreign key by name ("news.Article"), so the forum app imports nothing of the
+    news app: the database keeps the link sound (an article's deletion removes its evidence rows,
+    as the admin's confirmation lists), and the pages ask news' own selector which of the
+    articles are published (`forum.views -> news.selectors`, the edge pyproject.toml declares)
+    before they show one. An outside page is a plain web address with its title."""
+
+    update = models.ForeignKey(
+        ProgressUpdate, verbose_name=_("progress update"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    article = models.ForeignKey(
+        "news.Article",
+        verbose_name=_("article on this site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    url = models.URLField(
+        _("outside page"), max_length=500, blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    title = models.CharField(
+        _("title of the page"), max_length=300, blank=True, help_text=_("For an outside page: what the link says.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(article__isnull=False) & models.Q(url=""))
+                | (models.Q(article__isnull=True) & ~models.Q(url="")),
+                name="progress_evidence_article_or_url",
+            ),
+        ]
+
+    def __str__(self):
+        return self.url or f"article {self.article_id}"
+
+    def clean(self):
+        super().clean()
+        if self.article_id and self.url:
+            raise ValidationError(_("Choose an article of this site or give an outside page, not both."))
+        if not self.article_id and not self.url:
+            raise ValidationError(_("Choose an article of this site or give an outside page."))
+        if self.url and not self.title:
+            raise ValidationError({"title": _("Say what the outside page is.")})

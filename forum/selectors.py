@@ -21,6 +21,8 @@ from .models import (
     Participation,
     Partnership,
     Photo,
+    ProgressEvidence,
+    ProgressUpdate,
     Proposal,
     ProposalSupport,
     Registration,
@@ -191,10 +193,23 @@ def _public_proposals():
     return Proposal.objects.public().with_support_count().order_by("created_at", "pk")
 
 
+def _with_current_progress(items):
+    """Items with the status and date of their latest published update (None without one)."""
+    latest = ProgressUpdate.objects.published().filter(item=OuterRef("pk")).latest_first()
+    return items.annotate(
+        progress_status=Subquery(latest.values("status")[:1]),
+        progress_date=Subquery(latest.values("date")[:1]),
+        progress_is_demo=Subquery(latest.values("is_demo")[:1]),
+    )
+
+
 def outcome_with_proposals_queryset():
-    """Outcome documents anyone may read, with each item's and section's public (answered) proposals."""
+    """Outcome documents anyone may read, with each item's and section's public (answered) proposals
+    and each item's current progress status."""
     proposals = _public_proposals()
-    items = Item.objects.order_by("number").prefetch_related(Prefetch("proposals", queryset=proposals))
+    items = _with_current_progress(Item.objects.order_by("number")).prefetch_related(
+        Prefetch("proposals", queryset=proposals)
+    )
     section_proposals = proposals.filter(item__isnull=True)
     sections = Section.objects.order_by("order", "pk").prefetch_related(
         Prefetch("items", queryset=items), Prefetch("proposals", queryset=section_proposals, to_attr="new_items")
@@ -203,6 +218,65 @@ def outcome_with_proposals_queryset():
         OutcomeDocument.objects.public()
         .select_related("edition")
         .prefetch_related(Prefetch("sections", queryset=sections))
+    )
+
+
+def progress_document_queryset():
+    """Final outcome documents, whose items' progress is tracked."""
+    return OutcomeDocument.objects.final().select_related("edition")
+
+
+def _published_updates():
+    """Published updates oldest first (an item's history reads in order), with their evidence;
+    the evidence's articles are checked by the caller (news decides what is published)."""
+    evidence = ProgressEvidence.objects.order_by("order", "pk").select_related("article")
+    return (
+        ProgressUpdate.objects.published()
+        .order_by("date", "pk")
+        .prefetch_related(Prefetch("evidence", queryset=evidence))
+    )
+
+
+def progress_item_list(*, document):
+    """Every numbered item of `document` in reading order, with its section and its published
+    updates (`item.updates`, oldest first): the progress page in four queries, whatever the numbers."""
+    return list(
+        Item.objects.filter(section__document=document)
+        .select_related("section")
+        .order_by("section__order", "section__pk", "number")
+        .prefetch_related(Prefetch("progress_updates", queryset=_published_updates(), to_attr="updates"))
+    )
+
+
+def progress_update_list(*, document):
+    """The published updates of `document`, latest publication first (the feed)."""
+    return (
+        ProgressUpdate.objects.published()
+        .filter(item__section__document=document)
+        .select_related("item__section__document__edition")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def progress_update_list_for_items(*, items):
+    """Published updates of the given items (objects or pks), latest first, with what a list of
+    them shows: e.g. "updates to recommendations they proposed" on a person's page."""
+    return (
+        ProgressUpdate.objects.published()
+        .filter(item__in=items)
+        .select_related("item__section__document__edition")
+        .latest_first()
+    )
+
+
+def progress_document_years():
+    """Years of final documents with at least one published update (the sitemap)."""
+    published = ProgressUpdate.objects.published().filter(item__section__document=OuterRef("pk"))
+    return (
+        OutcomeDocument.objects.final()
+        .filter(Exists(published))
+        .order_by("edition__start_date")
+        .values_list("edition__year", flat=True)
     )
 
 

@@ -3,15 +3,17 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.images import delete_files_on_commit, encode_image, open_image
 from mekendeshter.core.validators import compact_phone
 
-from . import tickets
+from . import signals, tickets
 from .models import (
     Arrival,
     ContactRequest,
@@ -19,6 +21,7 @@ from .models import (
     Item,
     OutcomeDocument,
     Photo,
+    ProgressUpdate,
     Proposal,
     ProposalSupport,
     Registration,
@@ -467,3 +470,36 @@ def arrival_record(*, edition, code, key, by, at=None):
         existing = Arrival.objects.get(registration=registration, day=day)
         return CheckinResult(CheckinOutcome.ALREADY, registration=registration, arrival=existing)
     return CheckinResult(CheckinOutcome.RECORDED, registration=registration, arrival=arrival)
+
+
+# --- Progress on the recommendations ------------------------------------------------------------
+
+
+@transaction.atomic
+def progress_update_save(*, update):
+    """Save a progress update (staff, in the admin). Only items of a final document are tracked.
+    The first publication stamps `published_at` and, once committed, sends
+    `progress_update_published` (the subscribers' letter); publishing again after unpublishing
+    does not mail twice, and two people saving at once send one letter (the row is locked)."""
+    stored = None
+    if update.pk:
+        stored = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).values("item", "published_at").first()
+    if stored:
+        update.published_at = stored["published_at"]
+    # A new update, or one moved to another item, needs a final document; one whose document was
+    # reopened since stays editable (to unpublish it, for one).
+    final_items = Item.objects.filter(section__document__status=OutcomeDocument.Status.FINAL)
+    moved = stored is None or stored["item"] != update.item_id
+    if moved and not final_items.filter(pk=update.item_id).exists():
+        raise ValidationError({"item": _("Progress is tracked for the items of a final outcome document only.")})
+    first_publication = update.is_published and update.published_at is None
+    if first_publication:
+        update.published_at = timezone.now()
+    update.full_clean()
+    update.save()
+    if first_publication:
+        # Robust: the update is saved whatever becomes of its letter (a failure is logged).
+        transaction.on_commit(
+            lambda: signals.progress_update_published.send(sender=ProgressUpdate, update_id=update.pk), robust=True
+        )
+    return update

@@ -11,6 +11,8 @@ from .models import (
     Page,
     Person,
     Photo,
+    ProgressEvidence,
+    ProgressUpdate,
     Proposal,
     Section,
     Session,
@@ -87,3 +89,14 @@ class ProposalTranslation(TranslationOptions):
 @register(Page)
 class PageTranslation(TranslationOptions):
     fields = ("title", "body")
+
+
+@register(ProgressUpdate)
+class ProgressUpdateTranslation(TranslationOptions):
+    fields = ("text", "responsible_body")
+    required_languages = {"default": ("text",)}
+
+
+@register(ProgressEvidence)
+class ProgressEvidenceTranslation(TranslationOptions):
+    fields = ("title",)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import checkin, views
+from . import checkin, feeds, views
 
 app_name = "forum"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("<int:year>/photos/", views.photos, name="photos"),
     path("<int:year>/photos/<int:pk>/", views.photo, name="photo"),
     path("<int:year>/outcome/", views.outcome, name="outcome"),
+    path("<int:year>/outcome/progress/", views.progress, name="progress"),
+    path("<int:year>/outcome/progress/feed/", feeds.ProgressFeed(), name="progress_feed"),
+    path("<int:year>/outcome/progress/feed/atom/", feeds.ProgressAtomFeed(), name="progress_feed_atom"),
     path("<int:year>/calendar.ics", views.calendar_ics, name="calendar"),
     path("<int:year>/register/", views.register, name="register"),
     path("<int:year>/register/cancel/", views.register_cancel, name="register_cancel"),

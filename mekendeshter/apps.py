@@ -45,3 +45,5 @@ class MekendeshterConfig(AppConfig):
                 post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
                 if model._meta.auto_created:  # the through table of a many-to-many field
                     m2m_changed.connect(_content_changed, sender=model, dispatch_uid=uid)
+        # The letters that follow an app's event (forum's progress updates → news' subscribers).
+        from . import receivers  # noqa: F401, PLC0415 - connecting receivers needs the app registry ready

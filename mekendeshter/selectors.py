@@ -85,7 +85,7 @@ def account_export(*, user):
         ],
         "subscriptions": list(
             subscription_list_for_user(user=user).values(
-                "email", "language", "news", "announcements", "status", "created_at", "confirmed_at"
+                "email", "language", "news", "announcements", "recommendations", "status", "created_at", "confirmed_at"
             )
         ),
         "comments": list(

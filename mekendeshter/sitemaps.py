@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from forum import selectors as forum_selectors
 from forum.models import Edition, OutcomeDocument
 from news.models import Article
 
@@ -31,6 +32,16 @@ class OutcomeSitemap(I18nSitemap):
         return OutcomeDocument.objects.public().select_related("edition").order_by("pk")
 
 
+class ProgressSitemap(I18nSitemap):
+    """The progress page of each final document that has published updates."""
+
+    def items(self):
+        return list(forum_selectors.progress_document_years())
+
+    def location(self, year):
+        return reverse("forum:progress", kwargs={"year": year})
+
+
 class ArticleSitemap(I18nSitemap):
     def items(self):
         return Article.objects.published().order_by("pk")
@@ -43,5 +54,6 @@ SITEMAPS = {
     "pages": StaticSitemap,
     "editions": EditionSitemap,
     "outcomes": OutcomeSitemap,
+    "progress": ProgressSitemap,
     "news": ArticleSitemap,
 }

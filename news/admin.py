@@ -115,8 +115,17 @@ class NewsSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
-    list_display = ["email", "language", "news", "announcements", "status", "created_at", "confirmed_at"]
-    list_filter = ["status", "language", "news", "announcements"]
+    list_display = [
+        "email",
+        "language",
+        "news",
+        "announcements",
+        "recommendations",
+        "status",
+        "created_at",
+        "confirmed_at",
+    ]
+    list_filter = ["status", "language", "news", "announcements", "recommendations"]
     search_fields = ["email"]
     readonly_fields = ["email", "created_at", "confirmed_at", "unsubscribed_at"]
     date_hierarchy = "created_at"

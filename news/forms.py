@@ -38,6 +38,11 @@ class SubscriptionForm(HoneypotFormMixin, forms.Form):
     language = forms.ChoiceField(label=_("Language of the letters"), choices=settings.LANGUAGES)
     news = forms.BooleanField(label=_("News"), required=False, initial=True)
     announcements = forms.BooleanField(label=_("Forum announcements"), required=False, initial=True)
+    recommendations = forms.BooleanField(
+        label=_("Progress on the forum's recommendations"),
+        required=False,
+        help_text=_("A letter each time a recommendation's status is updated."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,6 +53,6 @@ class SubscriptionForm(HoneypotFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("news") and not cleaned.get("announcements"):
+        if not (cleaned.get("news") or cleaned.get("announcements") or cleaned.get("recommendations")):
             raise forms.ValidationError(_("Choose at least one topic."))
         return cleaned

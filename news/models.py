@@ -212,6 +212,8 @@ class Subscription(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="ky")
     news = models.BooleanField(_("news"), default=True)
     announcements = models.BooleanField(_("forum announcements"), default=True)
+    # Off for addresses that subscribed before the topic existed: they never asked for it.
+    recommendations = models.BooleanField(_("progress on the recommendations"), default=False)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PENDING)
     # The secret in every mail's unsubscribe link.
     token = models.CharField(_("token"), max_length=64, unique=True, default=_new_token, editable=False)
@@ -263,6 +265,7 @@ class Newsletter(models.Model):
     class Topic(models.TextChoices):
         NEWS = "news", _("news")
         ANNOUNCEMENTS = "announcements", _("forum announcements")
+        RECOMMENDATIONS = "recommendations", _("progress on the recommendations")
 
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("text"), blank=True, help_text=_("Plain text; web addresses become links."))

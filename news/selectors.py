@@ -23,6 +23,11 @@ def article_latest(*, limit=3, category=Article.Category.NEWS):
     return articles[:limit]
 
 
+def article_published_ids(*, ids):
+    """Which of these articles are published: what another page may link to."""
+    return set(Article.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def article_queryset():
     """Published articles, for their own page."""
     return Article.objects.published().select_related("edition")

@@ -143,20 +143,26 @@ def comment_set_status(*, queryset, status):
 CONFIRM_SALT = "news.subscription.confirm"
 
 
-def subscription_confirm_token(*, email, language, news, announcements):
-    return signing.dumps({"e": email, "l": language, "n": news, "a": announcements}, salt=CONFIRM_SALT, compress=True)
+def subscription_confirm_token(*, email, language, news, announcements, recommendations=False):
+    return signing.dumps(
+        {"e": email, "l": language, "n": news, "a": announcements, "r": recommendations},
+        salt=CONFIRM_SALT,
+        compress=True,
+    )
 
 
-def subscription_request(*, email, language, news=True, announcements=True):
+def subscription_request(*, email, language, news=True, announcements=True, recommendations=False):
     """Ask the address to confirm; the same whether it is new, waiting or already subscribed.
     The subscription is created (or updated) only by the confirmation link."""
     email = normalise_email(email)
-    if not (news or announcements):
+    if not (news or announcements or recommendations):
         raise ValidationError(_("Choose at least one topic."))
     # One confirmation mail per address and interval, whoever asks: nobody can flood an inbox.
     if not cache.add(f"subscribe:{email}", 1, timeout=settings.SUBSCRIPTION_RESEND_SECONDS):
         return
-    token = subscription_confirm_token(email=email, language=language, news=news, announcements=announcements)
+    token = subscription_confirm_token(
+        email=email, language=language, news=news, announcements=announcements, recommendations=recommendations
+    )
     transaction.on_commit(lambda: tasks.send_subscription_confirmation.delay(email, language, token))
 
 
@@ -182,6 +188,8 @@ def subscription_confirm(*, token):
         "language": data["l"],
         "news": bool(data["n"]),
         "announcements": bool(data["a"]),
+        # Links mailed before the topic existed carry no "r".
+        "recommendations": bool(data.get("r")),
         "status": Subscription.Status.CONFIRMED,
     }
     for _attempt in range(3):
@@ -224,6 +232,8 @@ def newsletter_recipients(*, newsletter):
     subscriptions = Subscription.objects.confirmed()
     if newsletter.topic == Newsletter.Topic.ANNOUNCEMENTS:
         return subscriptions.filter(announcements=True)
+    if newsletter.topic == Newsletter.Topic.RECOMMENDATIONS:
+        return subscriptions.filter(recommendations=True)
     return subscriptions.filter(news=True)
 
 
@@ -245,7 +255,11 @@ def newsletter_recipients_by_language(*, newsletter):
 # letter, because a send takes a while and people unsubscribe (or drop a topic) meanwhile.
 STILL_SUBSCRIBED = Q(subscription__status=Subscription.Status.CONFIRMED) & (
     Q(newsletter__topic=Newsletter.Topic.ANNOUNCEMENTS, subscription__announcements=True)
-    | (~Q(newsletter__topic=Newsletter.Topic.ANNOUNCEMENTS) & Q(subscription__news=True))
+    | Q(newsletter__topic=Newsletter.Topic.RECOMMENDATIONS, subscription__recommendations=True)
+    | (
+        ~Q(newsletter__topic__in=[Newsletter.Topic.ANNOUNCEMENTS, Newsletter.Topic.RECOMMENDATIONS])
+        & Q(subscription__news=True)
+    )
 )
 
 
@@ -284,6 +298,22 @@ def newsletter_send(*, newsletter):
     newsletter.save(update_fields=["status", "started_at", "total"])
     transaction.on_commit(lambda: newsletter_resume(newsletter=newsletter))
     return newsletter
+
+
+@transaction.atomic
+def newsletter_announce(*, topic, subjects, bodies, article_ids=()):
+    """A newsletter the site writes itself (a recommendation's progress, ...), sent at once to the
+    topic's subscribers, each in their language. `subjects` and `bodies` map every language code
+    to its text; only published articles are attached."""
+    newsletter = Newsletter(
+        topic=topic,
+        **{build_localized_fieldname("subject", code): subjects[code][:200] for code, _name in settings.LANGUAGES},
+        **{build_localized_fieldname("body", code): bodies[code] for code, _name in settings.LANGUAGES},
+    )
+    newsletter.full_clean()
+    newsletter.save()
+    newsletter.articles.set(Article.objects.published().filter(pk__in=article_ids))
+    return newsletter_send(newsletter=newsletter)
 
 
 def newsletter_resume(*, newsletter):

@@ -126,6 +126,9 @@ def comment_report(request, slug, pk):
 def subscribe(request):
     # The home page's small form sends the address here by GET, to be confirmed with the topics.
     initial = {"language": get_language(), "email": request.GET.get("email", "")[:254]}
+    # The progress page's link asks for this topic (`?topic=recommendations`).
+    if request.GET.get("topic") == "recommendations":
+        initial.update(recommendations=True, news=False, announcements=False)
     form = SubscriptionForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if not ratelimit.form_allowed(request, "subscribe", form):
@@ -138,6 +141,7 @@ def subscribe(request):
                     language=data["language"],
                     news=data["news"],
                     announcements=data["announcements"],
+                    recommendations=data["recommendations"],
                 )
             # The same answer for every address: nobody learns who is subscribed.
             return redirect("subscribe:sent")

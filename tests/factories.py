@@ -14,6 +14,7 @@ from forum.models import (
     Organisation,
     OutcomeDocument,
     Partnership,
+    ProgressUpdate,
     Proposal,
     Registration,
     Section,
@@ -99,6 +100,22 @@ class ItemFactory(factory.django.DjangoModelFactory):
     text_ky = factory.Sequence(lambda n: f"Сунуштама {n}")
     text_ru = factory.Sequence(lambda n: f"Рекомендация {n}")
     text_en = factory.Sequence(lambda n: f"Recommendation {n}")
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    """A published update (of an item of a final document, as the factories make them)."""
+
+    class Meta:
+        model = ProgressUpdate
+
+    item = factory.SubFactory(ItemFactory)
+    date = datetime.date(2019, 5, 1)
+    status = ProgressUpdate.Status.IN_PROGRESS
+    text_ky = factory.Sequence(lambda n: f"Иш жүрүп жатат {n}")
+    text_ru = factory.Sequence(lambda n: f"Работа идёт {n}")
+    text_en = factory.Sequence(lambda n: f"Work is under way {n}")
+    is_published = True
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class SessionFactory(factory.django.DjangoModelFactory):

@@ -864,6 +864,184 @@ OUTCOME_2016 = {
     ],
 }
 
+# --- Progress on the 2016 recommendations ----------------------------------------------------
+# The document's own "results 2012–2016", as the state of the recommendations they match on the
+# day they were adopted (the demo has no 2012 or 2014 outcome document to attach them to), then
+# a few later updates marked as demonstration data. `recommendation` is the item's number in the
+# "recommendation" section; `article` the slug of the evidence article.
+
+_COUNCIL = {
+    "ky": "Кыргыз Республикасынын Өкмөтүнө караштуу Чет өлкөлөрдөгү мекендештер менен байланыштар боюнча Кеңеш",
+    "ru": "Совет по связям с соотечественниками за рубежом при Правительстве Кыргызской Республики",
+    "en": "Council for Relations with Compatriots Abroad under the Government of the Kyrgyz Republic",
+}
+_COMMITTEE = {
+    "ky": "«Мекендештер» Форумунун уюштуруу комитети",
+    "ru": "Организационный комитет форума «Мекендештер»",
+    "en": "Organizing Committee of the Mekendeshter Forum",
+}
+
+PROGRESS_2016 = [
+    {
+        "recommendation": 2,
+        "date": datetime.date(2016, 8, 2),
+        "status": "in_progress",
+        "is_demo": False,
+        "article": "outcome-document-2016-online",
+        "responsible_body": _COUNCIL,
+        "text": {
+            "ky": (
+                "Сунуштама кабыл алынганда Кеңеш түзүлгөн болчу (2015-жылдын 29-апрели); анын ишин "
+                "туруктуу негизге коюу алдыда турат (жыйынтык документ, 2012–2016-жылдардагы "
+                "натыйжалар, 1-пункт)."
+            ),
+            "ru": (
+                "Когда рекомендация была принята, Совет уже был создан (29 апреля 2015 г.); "
+                "поставить его работу на прочную основу ещё предстоит (итоговый документ, "
+                "результаты 2012–2016 гг., пункт 1)."
+            ),
+            "en": (
+                "When the recommendation was adopted, the Council had been established (29 April "
+                "2015); its work was still to be put on a sound footing (the outcome document, "
+                "results 2012–2016, item 1)."
+            ),
+        },
+    },
+    {
+        "recommendation": 7,
+        "date": datetime.date(2016, 8, 2),
+        "status": "in_progress",
+        "is_demo": False,
+        "article": "outcome-document-2016-online",
+        "responsible_body": dict(_EMPTY),
+        "text": {
+            "ky": (
+                "Мекендештердин эки ири «Мекендештер» Форуму өткөрүлгөн (Бишкек шаары, 2012-жылдын "
+                "августу, 2014-жылдын июлу), «Мекендештер» клубунун жыйналыштары туруктуу негизде "
+                "өткөрүлүп турат (2012–2016-жылдардагы натыйжалар, 2- жана 8-пункттар)."
+            ),
+            "ru": (
+                "Проведены два крупных форума соотечественников «Мекендештер» (г. Бишкек, август "
+                "2012 г., июль 2014 г.), заседания клуба «Мекендештер» проводятся на постоянной "
+                "основе (результаты 2012–2016 гг., пункты 2 и 8)."
+            ),
+            "en": (
+                "Two major Mekendeshter Forums had been held (Bishkek, August 2012 and July 2014), "
+                "and meetings of the Mekendeshter Club are held on a regular basis (results "
+                "2012–2016, items 2 and 8)."
+            ),
+        },
+    },
+    {
+        "recommendation": 8,
+        "date": datetime.date(2016, 8, 2),
+        "status": "in_progress",
+        "is_demo": False,
+        "article": "outcome-document-2016-online",
+        "responsible_body": dict(_EMPTY),
+        "text": {
+            "ky": (
+                "Кыргызстандыктардын глобалдык онлайн иш-чараларын өткөрүүгө көмөктөшүүчү "
+                "интерактивдүү интернет-платформа иштеп жаткан («Ыр кесе», футболдук матчтар, "
+                "картирлөө-изилдөөлөр ж.б.; 2012–2016-жылдардагы натыйжалар, 3-пункт)."
+            ),
+            "ru": (
+                "Уже работала интерактивная интернет-платформа, содействующая проведению "
+                "глобальных онлайн-мероприятий кыргызстанцев («Ыр кесе», футбольные матчи, "
+                "исследования по картированию и др.; результаты 2012–2016 гг., пункт 3)."
+            ),
+            "en": (
+                "An interactive online platform was already helping to hold global online events "
+                "of Kyrgyzstanis (“Yr Kese”, football matches, mapping studies, etc.; results "
+                "2012–2016, item 3)."
+            ),
+        },
+    },
+    {
+        "recommendation": 9,
+        "date": datetime.date(2016, 8, 2),
+        "status": "in_progress",
+        "is_demo": False,
+        "article": "outcome-document-2016-online",
+        "responsible_body": dict(_EMPTY),
+        "text": {
+            "ky": (
+                "«Мекендештер – Кыргызстандын келечегине салым» деген 2 жыйнак жарыкка чыккан, Ош, "
+                "Баткен, Жалал-Абад областтарында мекендештердин салымы жөнүндө алгачкы 10 "
+                "видеосюжет тартылган (2012–2016-жылдардагы натыйжалар, 6- жана 7-пункттар)."
+            ),
+            "ru": (
+                "Изданы 2 сборника «Мекендештер – вклад в будущее Кыргызстана», в Ошской, "
+                "Баткенской и Джалал-Абадской областях сняты первые 10 видеосюжетов о вкладе "
+                "соотечественников (результаты 2012–2016 гг., пункты 6 и 7)."
+            ),
+            "en": (
+                "Two collections, “Mekendeshter: A Contribution to Kyrgyzstan's Future”, had been "
+                "published, and the first 10 video stories about compatriots' contribution filmed "
+                "in the Osh, Batken and Jalal-Abad regions (results 2012–2016, items 6 and 7)."
+            ),
+        },
+    },
+    {
+        "recommendation": 8,
+        "date": datetime.date(2026, 11, 2),
+        "status": "in_progress",
+        "is_demo": True,
+        "article": "portal-opens",
+        "responsible_body": _COMMITTEE,
+        "text": {
+            "ky": (
+                "Форумдун порталы кыргыз, орус жана англис тилдеринде ачылды: форумдар, алардын "
+                "жыйынтык документтери, жаңылыктар жана диаспора маалымдамасы."
+            ),
+            "ru": (
+                "Открылся портал форума на кыргызском, русском и английском языках: форумы, их "
+                "итоговые документы, новости и справочник диаспоры."
+            ),
+            "en": (
+                "The forum's portal opened in Kyrgyz, Russian and English: the forums, their "
+                "outcome documents, news and the diaspora directory."
+            ),
+        },
+    },
+    {
+        "recommendation": 18,
+        "date": datetime.date(2026, 11, 2),
+        "status": "in_progress",
+        "is_demo": True,
+        "article": "portal-opens",
+        "responsible_body": _COMMITTEE,
+        "text": {
+            "ky": (
+                "Макул болгон катышуучулар порталдын диаспора маалымдамасында өздөрү тандаган "
+                "байланыштары менен көрсөтүлөт. Биргелешкен демилгелерди колдоо али алдыда."
+            ),
+            "ru": (
+                "Участники, давшие согласие, указаны в справочнике диаспоры на портале с теми "
+                "контактами, которые они сами решили показать. Поддержка совместных инициатив "
+                "ещё впереди."
+            ),
+            "en": (
+                "Participants who agree are listed in the portal's diaspora directory with the "
+                "contacts they choose to show. Support for joint initiatives is still to come."
+            ),
+        },
+    },
+    {
+        "recommendation": 15,
+        "date": datetime.date(2026, 11, 20),
+        "status": "not_started",
+        "is_demo": True,
+        "article": None,
+        "responsible_body": dict(_EMPTY),
+        "text": {
+            "ky": "Кыргыз тилин онлайн үйрөнүү курсу азырынча эч кимге тапшырылган жок.",
+            "ru": "Онлайн-курс кыргызского языка пока никому не заказан.",
+            "en": "No online course in the Kyrgyz language has been commissioned yet.",
+        },
+    },
+]
+
 # --- News ------------------------------------------------------------------------------------
 
 _NEWS_0827 = {

@@ -7,7 +7,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from diaspora.models import Association
-from forum.models import Album, Arrival, ContactRequest, Item, Page, Person
+from forum.models import Album, Arrival, ContactRequest, Item, Page, Person, ProgressEvidence
 from mekendeshter.core.admin import languages_complete
 from news.models import NewsSettings
 from tests.factories import (
@@ -19,6 +19,7 @@ from tests.factories import (
     NewsletterFactory,
     OrganisationFactory,
     OutcomeDocumentFactory,
+    ProgressUpdateFactory,
     ProposalFactory,
     RegistrationFactory,
     SectionFactory,
@@ -39,6 +40,13 @@ def one_of_each():
     SessionFactory(edition=edition)
     Album.objects.create(edition=edition, title_ky="Ачылыш", title_ru="Открытие", title_en="Opening")
     ProposalFactory()  # with its own open document, section and item
+    ProgressEvidence.objects.create(  # of an update of an item of a final document
+        update=ProgressUpdateFactory(),
+        url="https://example.org/",
+        title_ky="Отчёт",
+        title_ru="Отчёт",
+        title_en="Report",
+    )
     ContactRequest.objects.create(name="Асан", email="asan@example.org", message="Саламатсызбы", language="ky")
     registration = RegistrationFactory()
     Arrival.objects.create(

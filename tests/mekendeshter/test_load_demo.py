@@ -1,5 +1,6 @@
 import io
 
+import feedparser
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -10,7 +11,7 @@ from modeltranslation.translator import translator
 from reversion.models import Version
 
 from diaspora.models import DirectoryEntry
-from forum.models import Edition, Item, OutcomeDocument, Partnership
+from forum.models import Edition, Item, OutcomeDocument, Partnership, ProgressUpdate
 from mekendeshter.demo import content
 from news.models import Article
 from news.views import ARTICLES_PER_PAGE
@@ -177,3 +178,30 @@ def test_demo_news_list_has_pages_and_announcements(client, demo):
     assert "Page 1 of 2" in html
     assert "The Mekendeshter Forum&#x27;s portal is open" in html
     assert "We grieve together" in client.get("/en/news/?page=2").content.decode() + html
+
+
+@pytest.mark.parametrize(
+    ("language", "status", "demo_word", "counts"),
+    [
+        ("ky", "аткарылууда", "демонстрация", "Пункттардын абалы"),
+        ("ru", "выполняется", "демонстрация", "Состояние пунктов"),
+        ("en", "in progress", "demonstration", "Where the items stand"),
+    ],
+)
+def test_demo_tracks_the_2016_recommendations(client, demo, language, status, demo_word, counts):
+    """The document's results 2012–2016 as the state of the recommendations they match, and a few
+    later updates marked as demonstration data: on the outcome page, the progress page and the feed."""
+    html = " ".join(client.get(f"/{language}/forum/2016/outcome/").content.decode().split())
+    council = html.split('id="recommendation-2"', 1)[1].split("</li>", 1)[0]
+    assert f'<span class="progress-status progress-status--in_progress">{status}</span>' in council
+    assert demo_word not in council
+    platform = html.split('id="recommendation-18"', 1)[1].split("</li>", 1)[0]
+    assert f'<span class="badge">{demo_word}</span>' in platform
+    page = " ".join(client.get(f"/{language}/forum/2016/outcome/progress/").content.decode().split())
+    assert f'<h2 id="progress-summary">{counts}</h2>' in page
+    assert 'progress-status--in_progress">' + status.capitalize() + "</span> </th> <td>5</td>" in page
+    assert page.count('<span class="badge">') == 2 * ProgressUpdate.objects.filter(is_demo=True).count()
+    feed = feedparser.parse(client.get(f"/{language}/forum/2016/outcome/progress/feed/").content)
+    assert not feed.bozo and len(feed.entries) == len(content.PROGRESS_2016)
+    # The results are dated as the document records them; the demonstration data is marked so.
+    assert not ProgressUpdate.objects.filter(is_demo=False).exclude(date=content.OUTCOME_2016["date"]).exists()

@@ -180,3 +180,17 @@ def test_preview_only_in_the_site_languages(admin_client):
     newsletter = NewsletterFactory()
     assert admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/preview/xx/").status_code == 404
     assert admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/preview/en/").status_code == 200
+
+
+def test_progress_letters_go_to_that_topic_only_and_stop_when_it_is_dropped(django_capture_on_commit_callbacks):
+    following = SubscriptionFactory(recommendations=True, news=False)
+    leaving = SubscriptionFactory(recommendations=True)
+    SubscriptionFactory()  # news and announcements only
+    newsletter = NewsletterFactory(topic=Newsletter.Topic.RECOMMENDATIONS)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.newsletter_send(newsletter=newsletter)
+    assert newsletter.deliveries.count() == 2
+    # Dropping the topic while the letters wait is respected, as for the other topics.
+    type(leaving).objects.filter(pk=leaving.pk).update(recommendations=False)
+    services.newsletter_resume(newsletter=newsletter)
+    assert [message.to for message in mail.outbox] == [[following.email]]

@@ -157,3 +157,33 @@ def test_confirm_token_is_signed(client):
 def test_subscribe_page_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get("/ky/subscribe/")
+
+
+def test_subscribe_to_the_progress_of_recommendations_only(client, django_capture_on_commit_callbacks):
+    response = subscribe(
+        client, django_capture_on_commit_callbacks, lang="ky", news="", announcements="", recommendations="on"
+    )
+    assert response.status_code == 302
+    client.post(path_of(confirm_link(mail.outbox[0])))
+    subscription = Subscription.objects.get()
+    assert (subscription.news, subscription.announcements, subscription.recommendations) == (False, False, True)
+
+
+def test_the_progress_page_link_asks_for_the_topic(client):
+    html = client.get("/en/subscribe/?topic=recommendations").content.decode()
+    assert re.search(r'<input type="checkbox" name="recommendations"[^>]* checked', html)
+    assert not re.search(r'<input type="checkbox" name="news"[^>]* checked', html)
+    assert "Progress on the forum&#x27;s recommendations" in html
+    # Without it, the topic is not chosen for the reader.
+    html = client.get("/ru/subscribe/").content.decode()
+    assert not re.search(r'<input type="checkbox" name="recommendations"[^>]* checked', html)
+    assert "Выполнение рекомендаций форума" in html
+
+
+def test_links_mailed_before_the_topic_existed_still_confirm(client):
+    token = signing.dumps(
+        {"e": "old@example.org", "l": "ru", "n": True, "a": False}, salt=services.CONFIRM_SALT, compress=True
+    )
+    assert client.post(f"/ru/subscribe/confirm/{token}/").status_code == 200
+    subscription = Subscription.objects.get()
+    assert (subscription.news, subscription.recommendations) == (True, False)

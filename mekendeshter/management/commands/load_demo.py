@@ -19,6 +19,8 @@ from forum.models import (
     OutcomeDocument,
     Page,
     Partnership,
+    ProgressEvidence,
+    ProgressUpdate,
     Section,
     Session,
     Venue,
@@ -58,6 +60,7 @@ class Command(BaseCommand):
         documents = [self.load_outcome(editions[3]), self.load_draft_outcome(upcoming)]
         self.record_first_revisions(documents)
         self.load_articles(editions[3], upcoming)
+        self.load_progress(documents[0])
         self.load_associations()
         self.load_privacy_policy()
         # Every row is saved with its document; this also brings older rows up to date.
@@ -237,6 +240,40 @@ class Command(BaseCommand):
             with reversion.create_revision(manage_manually=True):
                 reversion.set_comment("Demo content loaded (load_demo).")
                 reversion.add_to_revision(document)
+
+    def load_progress(self, document):
+        """The 2016 recommendations' progress (content.PROGRESS_2016), published as they stand:
+        written here rather than through the services, so that loading the demo mails no one.
+        Each update is found again by its item, date and status, so a second load adds nothing."""
+        for data in content.PROGRESS_2016:
+            # Published on the day it reports, so that the feed reads in the order of events.
+            published_at = timezone.make_aware(datetime.datetime.combine(data["date"], datetime.time(12)))
+            item = Item.objects.get(
+                section__document=document, section__slug="recommendation", number=data["recommendation"]
+            )
+            fields = {
+                **translated(text=data["text"], responsible_body=data["responsible_body"]),
+                "is_demo": data["is_demo"],
+            }
+            # Staff may have unpublished a demo update: a second load leaves that as it is, and
+            # saves only a changed text (so that `updated_at` says when it really changed).
+            update, created = ProgressUpdate.objects.get_or_create(
+                item=item,
+                date=data["date"],
+                status=data["status"],
+                defaults={**fields, "is_published": True, "published_at": published_at},
+            )
+            changed = [name for name, value in fields.items() if getattr(update, name) != value]
+            if changed:
+                for name in changed:
+                    setattr(update, name, fields[name])
+                update.save(update_fields=[*changed, "updated_at"])
+            if data["article"]:
+                ProgressEvidence.objects.get_or_create(update=update, article=Article.objects.get(slug=data["article"]))
+            if created:
+                with reversion.create_revision(manage_manually=True):
+                    reversion.set_comment("Demo content loaded (load_demo).")
+                    reversion.add_to_revision(update)
 
     def load_articles(self, edition, upcoming):
         # An article belongs to the 2016 edition unless its data names another one (or none).
