@@ -274,3 +274,79 @@ def attendance_export_rows(*, edition):
         .select_related("registration", "checked_in_by")
         .order_by("day", "arrived_at", "pk")
     )
+
+
+# --- Editions compared (the statistics page) --------------------------------------------------
+
+
+def _organisation_key(name):
+    """One spelling per organisation as participants type it: "Ата-Журт " and "ата-журт" are one."""
+    return " ".join(name.split()).casefold()
+
+
+def edition_comparison(*, minimum=SMALL_COUNT_MINIMUM, today=None):
+    """Participants of every edition held so far, by country, for the statistics page (four
+    queries however many editions and registrations there are).
+
+    An edition's participants are the people checked in at the venue (`Arrival`) when arrivals
+    were recorded for it, else its confirmed registrations. A country has its own row when it had
+    at least `minimum` participants at some edition; a count below `minimum` is shown as "fewer
+    than" (`exact` false) and the countries that never reach it are summed into "other", so that
+    no one can be singled out. Organisations are the distinct ones participants named."""
+    editions = list(Edition.objects.filter(start_date__lte=today or timezone.localdate()).order_by("start_date"))
+    confirmed = Registration.objects.filter(edition__in=editions).confirmed().order_by()
+    counts = {}
+    for edition_id, country, count in confirmed.values_list("edition_id", "country").annotate(n=Count("pk")):
+        counts.setdefault(edition_id, {"confirmed": {}, "arrived": {}})["confirmed"][country] = count
+    arrivals = (
+        Arrival.objects.filter(registration__edition__in=editions)
+        .order_by()
+        .values_list("registration__edition_id", "registration__country")
+        .annotate(n=Count("registration", distinct=True))
+    )
+    for edition_id, country, count in arrivals:
+        counts.setdefault(edition_id, {"confirmed": {}, "arrived": {}})["arrived"][country] = count
+    organisations = {}
+    named = confirmed.exclude(organisation="").values_list("edition_id", "organisation").distinct()
+    for edition_id, name in named:
+        organisations.setdefault(edition_id, set()).add(_organisation_key(name))
+
+    summaries, by_country = [], []
+    for edition in editions:
+        edition_counts = counts.get(edition.pk, {"confirmed": {}, "arrived": {}})
+        by_source = edition_counts["arrived"] or edition_counts["confirmed"]
+        by_country.append(by_source)
+        participants = sum(by_source.values())
+        previous = summaries[-1]["participants"] if summaries else None
+        summaries.append(
+            {
+                "edition": edition,
+                "participants": participants,
+                "change": None if previous is None else participants - previous,
+                "confirmed": sum(edition_counts["confirmed"].values()),
+                "arrived": sum(edition_counts["arrived"].values()) if edition_counts["arrived"] else None,
+                "countries": len(by_source),
+                "organisations": len(organisations.get(edition.pk, ())),
+            }
+        )
+
+    def cell(count):
+        return {"count": count, "exact": count == 0 or count >= minimum, "change": None}
+
+    def with_changes(cells):
+        # The change since the edition before, where both numbers may be shown.
+        for earlier, later in zip(cells, cells[1:], strict=False):
+            later["change"] = later["count"] - earlier["count"] if earlier["exact"] and later["exact"] else None
+        return cells
+
+    shown = {code for counted in by_country for code, count in counted.items() if count >= minimum}
+    rows = []
+    for code in shown:
+        cells = with_changes([cell(counted.get(code, 0)) for counted in by_country])
+        rows.append({"code": code, "country": countries.name(code), "cells": cells})
+    # Largest at the latest edition first, then at the ones before it.
+    rows.sort(key=lambda row: ([-item["count"] for item in reversed(row["cells"])], row["country"]))
+    other = with_changes([cell(sum(n for code, n in counted.items() if code not in shown)) for counted in by_country])
+    if not any(item["count"] for item in other):
+        other = None
+    return {"editions": summaries, "rows": rows, "other": other, "minimum": minimum}
