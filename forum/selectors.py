@@ -2,11 +2,17 @@
 fetches one object with get_object_or_404(selector(), ...)."""
 
 import datetime
+from functools import reduce
+from operator import or_
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, When
 from django.utils import timezone
 
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
+from mekendeshter.core.emails import normalise_email
 
 from .models import (
     Arrival,
@@ -350,3 +356,60 @@ def edition_comparison(*, minimum=SMALL_COUNT_MINIMUM, today=None):
     if not any(item["count"] for item in other):
         other = None
     return {"editions": summaries, "rows": rows, "other": other, "minimum": minimum}
+
+
+# --- A person's history across editions ------------------------------------------------------
+
+
+def person_user_ids(*, user):
+    """The accounts of the person `user` is, merged by normalised email: the accounts whose
+    address, or one of whose verified addresses, is one of `user`'s (each mailbox is stored in one
+    spelling, `normalise_email`; older rows are compared without regard to case). For staff."""
+    emails = {user.email} | set(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+    spellings = set()
+    for email in filter(None, emails):
+        try:
+            spellings.add(normalise_email(email))
+        except ValidationError:
+            spellings.add(email.strip().lower())
+    if not spellings:
+        return [user.pk]
+    same_email = reduce(or_, (Q(email__iexact=email) for email in spellings))
+    verified = EmailAddress.objects.filter(same_email, verified=True).values("user_id")
+    ids = get_user_model().objects.filter(same_email | Q(pk__in=verified)).values_list("pk", flat=True)
+    return sorted({user.pk, *ids})
+
+
+def participation_history(*, user_ids, today=None):
+    """A person's forum editions (under the accounts `user_ids`), oldest first: per edition, their
+    registrations (with the days they were checked in), whether they took part
+    (`RegistrationQuerySet.took_part`) and their proposals to its outcome document. Three queries
+    however long the history."""
+    registrations = (
+        Registration.objects.filter(user_id__in=user_ids)
+        .select_related("edition", "user")
+        .annotate(days_attended=Count("arrivals", distinct=True))
+        .order_by("edition__start_date", "created_at", "pk")
+    )
+    took_part = set(Registration.objects.filter(user_id__in=user_ids).took_part(today).values_list("pk", flat=True))
+    proposals = (
+        Proposal.objects.filter(author_id__in=user_ids)
+        .select_related("document__edition", "section", "item")
+        .order_by("created_at", "pk")
+    )
+    editions = {}
+
+    def entry(edition):
+        return editions.setdefault(
+            edition.pk, {"edition": edition, "registrations": [], "proposals": [], "took_part": False}
+        )
+
+    for registration in registrations:
+        registration.took_part = registration.pk in took_part
+        row = entry(registration.edition)
+        row["registrations"].append(registration)
+        row["took_part"] = row["took_part"] or registration.took_part
+    for proposal in proposals:
+        entry(proposal.document.edition)["proposals"].append(proposal)
+    history = sorted(editions.values(), key=lambda row: row["edition"].start_date)
+    return {"editions": history, "years": [row["edition"].year for row in history if row["took_part"]]}
