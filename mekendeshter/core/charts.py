@@ -7,8 +7,9 @@ shows the same numbers in a table beside the chart for screen readers and for co
 
 # Fixed drawing units: the SVG scales to the page's width through its viewBox.
 WIDTH = 640
-# Room for the group labels: about 7 units a character at the labels' size, within these bounds.
-LABEL_CHAR = 7
+# Room for the group labels: about 8 units a character at the labels' size (Cyrillic letters are
+# wide), within these bounds.
+LABEL_CHAR = 8
 LABEL_WIDTH = (60, 260)
 VALUE_WIDTH = 80
 BAR_HEIGHT = 16
