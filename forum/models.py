@@ -482,13 +482,13 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.WAITLISTED)
 
     def took_part(self, today=None):
-        """Registrations of people who took part in an edition held (begun): checked in at the
-        venue, or, at an edition where no arrival was recorded, confirmed. The statistics page
-        counts participants the same way."""
+        """Registrations of people who took part in a real edition held (begun): checked in at
+        the venue, or, at an edition where no arrival was recorded, confirmed. The statistics page
+        counts participants the same way; a demonstration edition counts for nothing."""
         today = today or timezone.localdate()
         recorded = Arrival.objects.filter(registration__edition=models.OuterRef("edition"))
         arrived = Arrival.objects.filter(registration=models.OuterRef("pk"))
-        return self.filter(edition__start_date__lte=today).filter(
+        return self.filter(edition__start_date__lte=today, edition__is_demo=False).filter(
             models.Exists(arrived) | (Q(status=Registration.Status.CONFIRMED) & ~models.Exists(recorded))
         )
 

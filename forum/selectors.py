@@ -291,7 +291,7 @@ def _organisation_key(name):
 
 
 def edition_comparison(*, minimum=SMALL_COUNT_MINIMUM, today=None):
-    """Participants of every edition held so far, by country, for the statistics page (four
+    """Participants of every (real) edition held so far, by country, for the statistics page (four
     queries however many editions and registrations there are).
 
     An edition's participants are the people checked in at the venue (`Arrival`) when arrivals
@@ -299,7 +299,9 @@ def edition_comparison(*, minimum=SMALL_COUNT_MINIMUM, today=None):
     at least `minimum` participants at some edition; a count below `minimum` is shown as "fewer
     than" (`exact` false) and the countries that never reach it are summed into "other", so that
     no one can be singled out. Organisations are the distinct ones participants named."""
-    editions = list(Edition.objects.filter(start_date__lte=today or timezone.localdate()).order_by("start_date"))
+    # A demonstration edition is no real event, so it has no place in the history.
+    held = Edition.objects.filter(start_date__lte=today or timezone.localdate(), is_demo=False)
+    editions = list(held.order_by("start_date"))
     confirmed = Registration.objects.filter(edition__in=editions).confirmed().order_by()
     counts = {}
     for edition_id, country, count in confirmed.values_list("edition_id", "country").annotate(n=Count("pk")):

@@ -55,9 +55,10 @@ def test_took_part_counts_arrivals_where_recorded(editions):
     confirmed = RegistrationFactory(edition=editions[2016])  # no arrivals at 2016: confirmed counts
     pending = RegistrationFactory(edition=editions[2016], status=Registration.Status.PENDING)
     ahead = RegistrationFactory(edition=editions["ahead"])
+    demonstration = RegistrationFactory(edition=EditionFactory(year=2015, number=15, is_demo=True))
     took_part = set(Registration.objects.took_part())
     assert came in took_part and confirmed in took_part
-    assert not {stayed_home, pending, ahead} & took_part
+    assert not {stayed_home, pending, ahead, demonstration} & took_part
 
 
 def test_my_account_tells_me_my_forums(client, person, editions):

@@ -28,7 +28,7 @@ def arrive(registration, day):
 @pytest.fixture
 def editions():
     """2012 by registrations; 2014 with arrivals recorded (they count instead); 2016 by registrations;
-    an edition ahead whose registrations are not history yet."""
+    an edition ahead whose registrations are not history yet, and a demonstration edition."""
     first = EditionFactory(year=2012, number=1, start_date=datetime.date(2012, 8, 1), end_date=None)
     second = EditionFactory(year=2014, number=2, start_date=datetime.date(2014, 7, 1), end_date=None)
     third = EditionFactory(year=2016, number=3, start_date=datetime.date(2016, 8, 1), end_date=None)
@@ -49,6 +49,8 @@ def editions():
     RegistrationFactory(edition=third, country="RU", status=Registration.Status.PENDING)
     RegistrationFactory(edition=third, country="RU", status=Registration.Status.WAITLISTED)
     RegistrationFactory.create_batch(6, edition=ahead, country="US")
+    demonstration = EditionFactory(year=2015, number=15, start_date=datetime.date(2015, 7, 1), is_demo=True)
+    RegistrationFactory.create_batch(6, edition=demonstration, country="US")
     return first, second, third, ahead
 
 
@@ -131,8 +133,9 @@ def test_the_editions_compared_with_their_numbers(client, editions, language):
     # Coordinates are numbers in every language (no decimal comma), on bars of three editions.
     assert re.findall(r'(?:x|y|width)="[^"]*,[^"]*"', html) == []
     assert html.count('<rect class="chart__bar') == 3 + 3 + 3 * 3  # totals, legend, three rows
-    # The upcoming edition is not history yet.
+    # The upcoming edition is not history yet, and a demonstration is none.
     assert str(editions[3].year) not in text_in_language(html, language)
+    assert "2015" not in text_in_language(html, language)
 
 
 def test_the_charts_are_images_with_a_title_and_the_tables_numbers(client, editions):
