@@ -102,7 +102,17 @@ class DirectoryEntry(Searchable):
     `consent_at` and `consent_text`, the exact text of the checkbox they ticked."""
 
     CONTACT_FIELDS = ("email", "phone", "telegram", "whatsapp")
-    PROFILE_FIELDS = ("display_name", "country", "city", "occupation", "organisation", "bio", "is_expert", "expertise")
+    PROFILE_FIELDS = (
+        "display_name",
+        "country",
+        "city",
+        "occupation",
+        "organisation",
+        "bio",
+        "is_expert",
+        "expertise",
+        "show_forum_history",
+    )
     # What the person fills in (the form) and may change (the services); the rest is bookkeeping.
     DETAIL_FIELDS = (*PROFILE_FIELDS, *(name for field in CONTACT_FIELDS for name in (field, f"{field}_visibility")))
 
@@ -121,6 +131,13 @@ class DirectoryEntry(Searchable):
     )
     expertise = models.CharField(
         _("fields of expertise"), max_length=300, blank=True, help_text=_("E.g. law, medicine, IT, education.")
+    )
+    # A consent of its own, off unless the person ticks it: which forums someone attended is
+    # their history, not a detail the directory listing itself implies.
+    show_forum_history = models.BooleanField(
+        _("show the forums I took part in"),
+        default=False,
+        help_text=_("Your entry then says, for example, “took part in 2014, 2016”."),
     )
     email = models.EmailField(_("email"), blank=True)
     email_visibility = models.CharField(

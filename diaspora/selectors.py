@@ -160,6 +160,15 @@ def is_member(*, user):
     return took_part or DirectoryEntry.objects.filter(user=user, member_approved_at__isnull=False).exists()
 
 
+def entry_forum_years(*, entry):
+    """The years of the forums the entry's person took part in, oldest first, when they chose to
+    show them on their entry (`show_forum_history`); else none."""
+    if not entry.show_forum_history:
+        return []
+    registrations = Registration.objects.filter(user_id=entry.user_id).took_part()
+    return sorted(set(registrations.values_list("edition__year", flat=True)))
+
+
 def entry_for_user(*, user):
     return DirectoryEntry.objects.filter(user=user).first()
 

@@ -86,6 +86,7 @@ def entry(request, slug):
         "contacts": entry.contacts_for(request.user, viewer_is_member=is_member),
         "is_member": is_member,
         "members_explained": MEMBERS_EXPLAINED,
+        "forum_years": selectors.entry_forum_years(entry=entry),
     }
     response = render(request, "diaspora/entry_detail.html", context)
     if request.user.is_authenticated:

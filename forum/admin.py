@@ -5,8 +5,10 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -380,8 +382,24 @@ class RegistrationAdmin(admin.ModelAdmin):
         "updated_at",
         "confirmed_at",
         "cancelled_at",
+        "history",
     ]
     actions = ["confirm", "waitlist", "cancel", "export", "badges_a6", "badges_a4"]
+
+    @admin.display(description=_("history across editions"))
+    def history(self, registration):
+        """The person's registrations, attendance and proposals at every edition, under each
+        account with the same (normalised) email address: one person, however many accounts."""
+        if registration.pk is None:
+            return "—"
+        user_ids = selectors.person_user_ids(user=registration.user)
+        context = {
+            "history": selectors.participation_history(user_ids=user_ids),
+            "current": registration,
+            "accounts": len(user_ids),
+            "today": timezone.localdate(),
+        }
+        return render_to_string("admin/forum/registration/_history.html", context)
 
     def has_add_permission(self, request):
         return False

@@ -546,6 +546,17 @@ class RegistrationQuerySet(models.QuerySet):
     def waitlisted(self):
         return self.filter(status=Registration.Status.WAITLISTED)
 
+    def took_part(self, today=None):
+        """Registrations of people who took part in a real edition held (begun): checked in at
+        the venue, or, at an edition where no arrival was recorded, confirmed. The statistics page
+        counts participants the same way; a demonstration edition counts for nothing."""
+        today = today or timezone.localdate()
+        recorded = Arrival.objects.filter(registration__edition=models.OuterRef("edition"))
+        arrived = Arrival.objects.filter(registration=models.OuterRef("pk"))
+        return self.filter(edition__start_date__lte=today, edition__is_demo=False).filter(
+            models.Exists(arrived) | (Q(status=Registration.Status.CONFIRMED) & ~models.Exists(recorded))
+        )
+
 
 class BadgeRole(models.TextChoices):
     PARTICIPANT = "participant", _("participant")

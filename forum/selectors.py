@@ -2,12 +2,18 @@
 fetches one object with get_object_or_404(selector(), ...)."""
 
 import datetime
+from functools import reduce
+from operator import or_
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, When
 from django.utils import timezone
 
 from mekendeshter.core.cache import cached
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
+from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.search import matching
 
 from .models import (
@@ -409,3 +415,138 @@ def session_search(*, query):
 
 def organisation_search(*, query):
     return matching(Organisation.objects.all(), query).order_by("-search_rank", "name")
+
+
+# --- Editions compared (the statistics page) --------------------------------------------------
+
+
+def _organisation_key(name):
+    """One spelling per organisation as participants type it: "Ата-Журт " and "ата-журт" are one."""
+    return " ".join(name.split()).casefold()
+
+
+def edition_comparison(*, minimum=SMALL_COUNT_MINIMUM, today=None):
+    """Participants of every (real) edition held so far, by country, for the statistics page (four
+    queries however many editions and registrations there are).
+
+    An edition's participants are the people checked in at the venue (`Arrival`) when arrivals
+    were recorded for it, else its confirmed registrations. A country has its own row when it had
+    at least `minimum` participants at some edition; a count below `minimum` is shown as "fewer
+    than" (`exact` false) and the countries that never reach it are summed into "other", so that
+    no one can be singled out. Organisations are the distinct ones participants named."""
+    # A demonstration edition is no real event, so it has no place in the history.
+    held = Edition.objects.filter(start_date__lte=today or timezone.localdate(), is_demo=False)
+    editions = list(held.order_by("start_date"))
+    confirmed = Registration.objects.filter(edition__in=editions).confirmed().order_by()
+    counts = {}
+    for edition_id, country, count in confirmed.values_list("edition_id", "country").annotate(n=Count("pk")):
+        counts.setdefault(edition_id, {"confirmed": {}, "arrived": {}})["confirmed"][country] = count
+    arrivals = (
+        Arrival.objects.filter(registration__edition__in=editions)
+        .order_by()
+        .values_list("registration__edition_id", "registration__country")
+        .annotate(n=Count("registration", distinct=True))
+    )
+    for edition_id, country, count in arrivals:
+        counts.setdefault(edition_id, {"confirmed": {}, "arrived": {}})["arrived"][country] = count
+    organisations = {}
+    named = confirmed.exclude(organisation="").values_list("edition_id", "organisation").distinct()
+    for edition_id, name in named:
+        organisations.setdefault(edition_id, set()).add(_organisation_key(name))
+
+    summaries, by_country = [], []
+    for edition in editions:
+        edition_counts = counts.get(edition.pk, {"confirmed": {}, "arrived": {}})
+        by_source = edition_counts["arrived"] or edition_counts["confirmed"]
+        by_country.append(by_source)
+        participants = sum(by_source.values())
+        previous = summaries[-1]["participants"] if summaries else None
+        summaries.append(
+            {
+                "edition": edition,
+                "participants": participants,
+                "change": None if previous is None else participants - previous,
+                "confirmed": sum(edition_counts["confirmed"].values()),
+                "arrived": sum(edition_counts["arrived"].values()) if edition_counts["arrived"] else None,
+                "countries": len(by_source),
+                "organisations": len(organisations.get(edition.pk, ())),
+            }
+        )
+
+    def cell(count):
+        return {"count": count, "exact": count == 0 or count >= minimum, "change": None}
+
+    def with_changes(cells):
+        # The change since the edition before, where both numbers may be shown.
+        for earlier, later in zip(cells, cells[1:], strict=False):
+            later["change"] = later["count"] - earlier["count"] if earlier["exact"] and later["exact"] else None
+        return cells
+
+    shown = {code for counted in by_country for code, count in counted.items() if count >= minimum}
+    rows = []
+    for code in shown:
+        cells = with_changes([cell(counted.get(code, 0)) for counted in by_country])
+        rows.append({"code": code, "country": countries.name(code), "cells": cells})
+    # Largest at the latest edition first, then at the ones before it.
+    rows.sort(key=lambda row: ([-item["count"] for item in reversed(row["cells"])], row["country"]))
+    other = with_changes([cell(sum(n for code, n in counted.items() if code not in shown)) for counted in by_country])
+    if not any(item["count"] for item in other):
+        other = None
+    return {"editions": summaries, "rows": rows, "other": other, "minimum": minimum}
+
+
+# --- A person's history across editions ------------------------------------------------------
+
+
+def person_user_ids(*, user):
+    """The accounts of the person `user` is, merged by normalised email: the accounts whose
+    address, or one of whose verified addresses, is one of `user`'s (each mailbox is stored in one
+    spelling, `normalise_email`; older rows are compared without regard to case). For staff."""
+    emails = {user.email} | set(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+    spellings = set()
+    for email in filter(None, emails):
+        try:
+            spellings.add(normalise_email(email))
+        except ValidationError:
+            spellings.add(email.strip().lower())
+    if not spellings:
+        return [user.pk]
+    same_email = reduce(or_, (Q(email__iexact=email) for email in spellings))
+    verified = EmailAddress.objects.filter(same_email, verified=True).values("user_id")
+    ids = get_user_model().objects.filter(same_email | Q(pk__in=verified)).values_list("pk", flat=True)
+    return sorted({user.pk, *ids})
+
+
+def participation_history(*, user_ids, today=None):
+    """A person's forum editions (under the accounts `user_ids`), oldest first: per edition, their
+    registrations (with the days they were checked in), whether they took part
+    (`RegistrationQuerySet.took_part`) and their proposals to its outcome document. Three queries
+    however long the history."""
+    registrations = (
+        Registration.objects.filter(user_id__in=user_ids)
+        .select_related("edition", "user")
+        .annotate(days_attended=Count("arrivals", distinct=True))
+        .order_by("edition__start_date", "created_at", "pk")
+    )
+    took_part = set(Registration.objects.filter(user_id__in=user_ids).took_part(today).values_list("pk", flat=True))
+    proposals = (
+        Proposal.objects.filter(author_id__in=user_ids)
+        .select_related("document__edition", "section", "item")
+        .order_by("created_at", "pk")
+    )
+    editions = {}
+
+    def entry(edition):
+        return editions.setdefault(
+            edition.pk, {"edition": edition, "registrations": [], "proposals": [], "took_part": False}
+        )
+
+    for registration in registrations:
+        registration.took_part = registration.pk in took_part
+        row = entry(registration.edition)
+        row["registrations"].append(registration)
+        row["took_part"] = row["took_part"] or registration.took_part
+    for proposal in proposals:
+        entry(proposal.document.edition)["proposals"].append(proposal)
+    history = sorted(editions.values(), key=lambda row: row["edition"].start_date)
+    return {"editions": history, "years": [row["edition"].year for row in history if row["took_part"]]}

@@ -6,6 +6,7 @@ app_name = "forum"
 
 urlpatterns = [
     path("", views.edition_list, name="list"),
+    path("statistics/", views.statistics, name="statistics"),
     path("<int:year>/", views.edition_detail, name="edition"),
     path("<int:year>/programme/", views.programme, name="programme"),
     path("<int:year>/venue/", views.venue, name="venue"),

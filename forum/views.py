@@ -6,11 +6,13 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mekendeshter.core import pagecache, ratelimit
+from mekendeshter.core.charts import bar_chart
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
 from news import selectors as news_selectors
 
@@ -248,6 +250,38 @@ def registration_stats(request, year):
     rows, other = selectors.registration_stats(edition=edition)
     context = {"edition": edition, "rows": rows, "other": other, "minimum": SMALL_COUNT_MINIMUM}
     return render(request, "forum/registration_stats.html", context)
+
+
+def _bar(cell, minimum):
+    """A bar of the statistics page's charts: none, only the words, for a number not shown."""
+    if cell["exact"]:
+        return {"value": cell["count"], "text": number_format(cell["count"])}
+    return {"value": 0, "text": _("fewer than %(minimum)s") % {"minimum": minimum}}
+
+
+def statistics(request):
+    """Editions compared: participants, countries and organisations, and participants by country,
+    as charts with the same numbers in tables."""
+    comparison = selectors.edition_comparison()
+    editions, minimum = comparison["editions"], comparison["minimum"]
+    years = [str(summary["edition"].year) for summary in editions]
+    totals = [
+        {"label": year, "values": [_bar({"count": summary["participants"], "exact": True}, minimum)]}
+        for year, summary in zip(years, editions, strict=True)
+    ]
+    by_country = [
+        {"label": str(row["country"]), "values": [_bar(cell, minimum) for cell in row["cells"]]}
+        for row in comparison["rows"]
+    ]
+    if comparison["other"]:
+        other = [_bar(cell, minimum) for cell in comparison["other"]]
+        by_country.append({"label": _("Other countries"), "values": other})
+    context = {
+        **comparison,
+        "totals_chart": bar_chart(totals),
+        "countries_chart": bar_chart(by_country, series=years),
+    }
+    return render(request, "forum/statistics.html", context)
 
 
 # --- Proposals to the outcome document ------------------------------------------------------

@@ -16,7 +16,15 @@ class I18nSitemap(Sitemap):
 class StaticSitemap(I18nSitemap):
     def items(self):
         # People's own pages are left out (and marked noindex): the directory is not for harvesting.
-        return ["home", "forum:list", "news:list", "diaspora:directory", "diaspora:experts", "contact"]
+        return [
+            "home",
+            "forum:list",
+            "forum:statistics",
+            "news:list",
+            "diaspora:directory",
+            "diaspora:experts",
+            "contact",
+        ]
 
     def location(self, item):
         return reverse(item)

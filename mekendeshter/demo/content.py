@@ -1731,3 +1731,70 @@ PRIVACY = {
         ),
     },
 }
+
+
+# Participants of the past editions: demonstration registrations (invented people, each under an
+# inactive account named demo-participant-NNNN that cannot sign in and has no directory entry), so
+# that the statistics page compares the editions with plausible numbers: 2016 had 500+
+# participants from 24 countries (its key figures); 2012 and 2014 are estimates.
+PAST_PARTICIPANTS = {
+    2012: {
+        "RU": 98, "KZ": 36, "TR": 24, "KR": 15, "US": 14, "DE": 10, "GB": 7,
+        "UZ": 6, "AE": 5, "CZ": 4, "IT": 3, "PL": 2, "CA": 2, "JP": 1,
+    },
+    2014: {
+        "RU": 131, "KZ": 47, "TR": 35, "KR": 26, "US": 21, "DE": 16, "GB": 11, "AE": 9, "UZ": 9, "CZ": 7,
+        "IT": 6, "PL": 5, "CA": 5, "JP": 4, "CN": 4, "FR": 3, "CH": 2, "SE": 2, "BE": 1,
+    },
+    2016: {
+        "RU": 172, "KZ": 58, "TR": 46, "KR": 38, "US": 29, "DE": 22, "GB": 17, "AE": 15, "UZ": 13, "CZ": 11,
+        "IT": 10, "PL": 9, "CA": 8, "JP": 8, "CN": 7, "FR": 6, "CH": 6, "AT": 5, "SE": 5, "BE": 4,
+        "NL": 4, "FI": 3, "ES": 3, "AU": 3,
+    },
+}  # fmt: skip
+
+PARTICIPANT_FIRST_NAMES = [
+    "Азамат", "Бакыт", "Нурлан", "Эрлан", "Талант", "Улан", "Мирлан", "Айбек", "Канат", "Жыргалбек",
+    "Тимур", "Бектур", "Эмил", "Медер", "Руслан", "Данияр", "Элдияр", "Нурсултан",
+]  # fmt: skip
+PARTICIPANT_FIRST_NAMES_FEMALE = [
+    "Айгүл", "Гүлнара", "Жылдыз", "Назгүл", "Айжан", "Бермет", "Асел", "Динара", "Чолпон", "Айпери",
+    "Мээрим", "Сезим", "Нургүл", "Айнура", "Жаңыл", "Каныкей",
+]  # fmt: skip
+PARTICIPANT_LAST_NAMES = [
+    "Асанов", "Токтогулов", "Бакиров", "Осмонов", "Жумабеков", "Садыков", "Абдыкадыров", "Турдубаев",
+    "Иманалиев", "Мамытов", "Сыдыков", "Алыбаев", "Эсенов", "Керимбеков", "Орозбеков", "Бейшеналиев",
+    "Усенов", "Кадыров", "Сатыбалдиев", "Жээнбеков",
+]  # fmt: skip
+
+# Cities of residence, and the associations participants named (as they typed them; invented).
+PARTICIPANT_PLACES = {
+    "RU": (["Москва", "Санкт-Петербург", "Екатеринбург", "Новосибирск", "Казань"], [
+        "Объединение кыргызстанцев «Ата-Журт» в Москве", "Общество соотечественников «Ала-Тоо» в Санкт-Петербурге",
+        "Кыргызский культурный центр «Манас» в Екатеринбурге", "Землячество «Нарын» в Москве",
+        "Ассоциация кыргызских студентов России", "Кыргызская диаспора Казани",
+    ]),
+    "KZ": (["Алматы", "Астана"], ["Кыргызская диаспора «Достук» в Алматы", "Культурный центр «Ала-Тоо» в Астане"]),
+    "TR": (["Стамбул", "Анкара"], ["Объединение кыргызстанцев «Ынтымак» в Стамбуле", "Кыргызские студенты Анкары"]),
+    "KR": (["Сеул", "Инчхон"], ["Кыргызская община «Бирдик» в Сеуле", "Кыргызская община Инчхона"]),
+    "US": (["New York", "Chicago", "Washington"], ["Tumar Kyrgyz-American Society", "Kyrgyz Community of Chicago"]),
+    "DE": (["Berlin", "München"], ["Кыргызско-германское общество «Мекен»", "Kirgisischer Kulturverein München"]),
+    "GB": (["London"], ["Kyrgyz Society Jibek Jolu"]),
+    "AE": (["Дубай"], ["Кыргызская община Дубая"]),
+    "UZ": (["Ташкент", "Андижан"], ["Кыргызский культурный центр Ташкента"]),
+    "CZ": (["Praha"], ["Kyrgyzská komunita v Praze"]),
+    "IT": (["Napoli", "Roma"], ["Associazione dei kirghisi di Napoli"]),
+    "PL": (["Warszawa"], ["Stowarzyszenie Kirgizów w Polsce"]),
+    "CA": (["Toronto"], ["Kyrgyz Community of Toronto"]),
+    "JP": (["Токио"], []),
+    "CN": (["Урумчи", "Пекин"], []),
+    "FR": (["Paris"], ["Association des Kirghizes de France"]),
+    "CH": (["Genève"], []),
+    "AT": (["Wien"], []),
+    "SE": (["Stockholm"], []),
+    "BE": (["Bruxelles"], []),
+    "NL": (["Amsterdam"], []),
+    "FI": (["Helsinki"], []),
+    "ES": (["Madrid"], []),
+    "AU": (["Sydney"], []),
+}  # fmt: skip

@@ -81,3 +81,12 @@ def aria_current(context, url, section=False):
     if section and path.startswith(url):
         return mark_safe('aria-current="true"')
     return ""
+
+
+@register.filter
+def and_list(items):
+    """["2012", "2014", "2016"] → "2012, 2014 and 2016", with the page language's "and"."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}

@@ -1,4 +1,5 @@
 import datetime
+import random
 
 import reversion
 from allauth.account.models import EmailAddress
@@ -21,6 +22,7 @@ from forum.models import (
     Partnership,
     ProgressEvidence,
     ProgressUpdate,
+    Registration,
     Section,
     Session,
     Venue,
@@ -31,6 +33,8 @@ from news.models import Article
 DEMO_STAFF_EMAIL = "staff@example.org"
 DEMO_STAFF_PASSWORD = "mekendeshter-demo"
 DEMO_CAPACITY = 300
+# The inactive accounts of the demonstration participants of past editions (content.PAST_PARTICIPANTS).
+DEMO_PARTICIPANT = "demo-participant-"
 DRAFT_TITLE = {
     "ky": "Жыйынтык документтин долбоору (демонстрация)",
     "ru": "Проект итогового документа (демонстрация)",
@@ -50,8 +54,15 @@ def edition_texts(data):
 class Command(BaseCommand):
     help = "Load the demo content (the 2016 forum from the seed page) in ky, ru and en. Idempotent."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--participants",
+            action="store_true",
+            help="Also add the demonstration participants of past editions (always in development).",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, participants=False, **options):
         venue = self.load_venue()
         editions = {data["number"]: self.load_edition(data, venue) for data in content.EDITIONS}
         upcoming = self.load_upcoming()
@@ -62,13 +73,17 @@ class Command(BaseCommand):
         self.load_articles(editions[3], upcoming)
         self.load_progress(documents[0])
         self.load_associations()
+        # Invented people only where asked for or in development, like the staff account: a
+        # production database holds real registrations (imported from the organizers' lists).
+        people = self.load_past_participants(editions) if participants or settings.DEBUG else 0
         self.load_privacy_policy()
         # Every row is saved with its document; this also brings older rows up to date.
         call_command("rebuild_search_documents", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(editions) + 1} editions, {len(organisations)} sponsors and partners, "
-                f"{len(content.ARTICLES)} articles, {len(content.ASSOCIATIONS)} diaspora associations."
+                f"{len(content.ARTICLES)} articles, {len(content.ASSOCIATIONS)} diaspora associations, "
+                f"{people} demonstration participants of past editions."
             )
         )
         if settings.DEBUG:
@@ -90,6 +105,75 @@ class Command(BaseCommand):
                     "is_demo": True,
                 },
             )
+
+    def past_participants_plan(self):
+        """Who took part when: per country, a pool of people of whom each edition draws its number,
+        so that many came more than once (the same every time: a fixed seed)."""
+        rng = random.Random(2012)
+        years = sorted(content.PAST_PARTICIPANTS)
+        codes = dict.fromkeys(code for year in years for code in content.PAST_PARTICIPANTS[year])
+        people = []
+        for code in codes:
+            counts = {year: content.PAST_PARTICIPANTS[year].get(code, 0) for year in years}
+            pool = max(counts.values()) + max(counts.values()) // 4
+            attended = [[] for _ in range(pool)]
+            for year, count in counts.items():
+                for index in rng.sample(range(pool), count):
+                    attended[index].append(year)
+            cities, organisations = content.PARTICIPANT_PLACES[code]
+            for person_years in attended:
+                if not person_years:
+                    continue
+                female = rng.random() < 0.5
+                names = content.PARTICIPANT_FIRST_NAMES_FEMALE if female else content.PARTICIPANT_FIRST_NAMES
+                first = rng.choice(names)
+                last = rng.choice(content.PARTICIPANT_LAST_NAMES) + ("а" if female else "")
+                named = organisations and rng.random() < 0.4
+                people.append(
+                    {
+                        "years": person_years,
+                        "first_name": first,
+                        "last_name": last,
+                        "country": code,
+                        "city": rng.choice(cities),
+                        "organisation": rng.choice(organisations) if named else "",
+                        "language": rng.choice(["ky", "ru"]),
+                    }
+                )
+        return people
+
+    def load_past_participants(self, editions):
+        """Confirmed registrations of the demonstration participants of 2012, 2014 and 2016, each
+        under an inactive account without a password or a directory entry (never listed, never
+        mailed). Idempotent: accounts and registrations that exist are left as they are."""
+        User = get_user_model()
+        by_year = {edition.year: edition for edition in editions.values()}
+        people = self.past_participants_plan()
+        usernames = [f"{DEMO_PARTICIPANT}{number:04d}" for number in range(1, len(people) + 1)]
+        User.objects.bulk_create(
+            [User(username=name, email=f"{name}@example.org", password="!", is_active=False) for name in usernames],
+            ignore_conflicts=True,
+        )
+        users = dict(User.objects.filter(username__in=usernames).values_list("username", "pk"))
+        registrations = []
+        for number, (username, person) in enumerate(zip(usernames, people, strict=True), start=1):
+            details = {key: value for key, value in person.items() if key != "years"}
+            for year in person["years"]:
+                edition = by_year[year]
+                registered = timezone.make_aware(datetime.datetime.combine(edition.start_date, datetime.time(9)))
+                registrations.append(
+                    Registration(
+                        user_id=users[username],
+                        edition=edition,
+                        status=Registration.Status.CONFIRMED,
+                        phone=f"+996700{number:06d}",
+                        privacy_consent_at=registered - datetime.timedelta(days=30),
+                        confirmed_at=registered - datetime.timedelta(days=20),
+                        **details,
+                    )
+                )
+        Registration.objects.bulk_create(registrations, ignore_conflicts=True, batch_size=500)
+        return len(people)
 
     def load_venue(self):
         data = content.VENUE
