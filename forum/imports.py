@@ -65,6 +65,7 @@ class RegistrationResource(SpreadsheetResource):
         "occupation": ("должность", "род занятий", "кесиби", "position"),
     }
     REQUIRED = ("first_name", "last_name", "country")
+    SET_BY_IMPORT = ("edition",)
 
     class Meta(SpreadsheetResource.Meta):
         model = Registration
@@ -167,6 +168,7 @@ class SessionResource(SpreadsheetResource):
         },
     }
     REQUIRED = ("day",)
+    SET_BY_IMPORT = ("edition",)
 
     class Meta(SpreadsheetResource.Meta):
         model = Session
