@@ -3,13 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from mekendeshter.core.admin import TranslatedAdmin
+from mekendeshter.core.imports import SpreadsheetImportAdmin
 
 from . import services
+from .imports import AssociationResource
 from .models import Association, DirectoryEntry
 
 
 @admin.register(Association)
-class AssociationAdmin(TranslatedAdmin):
+class AssociationAdmin(SpreadsheetImportAdmin, TranslatedAdmin):
+    resource_classes = [AssociationResource]
     list_display = ["name", "country", "city", "is_published", "is_demo"]
     list_filter = ["is_published", "is_demo", "country"]
     search_fields = ["name", "city"]

@@ -18,9 +18,11 @@ from reversion.admin import VersionAdmin
 # adminsortable2's admin classes with a fix for Django 6.1 (see mekendeshter.core.admin).
 from mekendeshter.core.admin import SortableAdminBase, SortableAdminMixin, TranslatedAdmin
 from mekendeshter.core.countries import collation_key, countries
+from mekendeshter.core.imports import SpreadsheetConfirmForm, SpreadsheetImportAdmin, SpreadsheetImportForm
 
 from . import badges, exports, selectors, services
 from .admin_forms import AlbumForm, OrganisationForm, PersonForm, ProgressUpdateForm
+from .imports import RegistrationResource, SessionResource
 from .models import (
     Album,
     Arrival,
@@ -152,7 +154,18 @@ class ParticipationInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SortableAdminMixin, TranslatedAdmin):
+class SessionAdmin(SpreadsheetImportAdmin, SortableAdminMixin, TranslatedAdmin):
+    resource_classes = [SessionResource]
+
+    # Both libraries choose the change list's template, adminsortable2 with a read-only property:
+    # the import and export buttons' template extends adminsortable2's, which extends the admin's.
+    @property
+    def change_list_template(self):
+        return "admin/import_export/change_list_import_export.html"
+
+    def init_change_list_template(self):
+        self.ie_base_change_list_template = "adminsortable2/change_list.html"
+
     list_display = ["title", "edition", "day", "start_time", "kind", "room"]
     list_filter = ["edition", "kind", "day"]
     search_fields = ["title", "description"]
@@ -352,8 +365,44 @@ class RegistrationCountryFilter(admin.SimpleListFilter):
         return queryset.filter(country=self.value()) if self.value() else queryset
 
 
+def past_editions():
+    return Edition.objects.filter(start_date__lt=timezone.localdate()).order_by("-start_date")
+
+
+class RegistrationImportForm(SpreadsheetImportForm):
+    """A participant list belongs to one past edition: a running one's places, tickets and letters
+    are the registration form's alone."""
+
+    edition = forms.ModelChoiceField(label=_("Forum edition"), queryset=Edition.objects.none())
+    field_order = ["edition", "resource", "import_file", "format"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edition"].queryset = past_editions()
+
+    def resource_kwargs(self):
+        return {"edition": self.cleaned_data.get("edition")}
+
+    def clean(self):
+        # The file is checked once the edition is known.
+        if self.cleaned_data.get("edition") is None:
+            return self.cleaned_data
+        return super().clean()
+
+
+class RegistrationConfirmForm(SpreadsheetConfirmForm):
+    edition = forms.ModelChoiceField(queryset=Edition.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edition"].queryset = past_editions()
+
+
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
+    resource_classes = [RegistrationResource]
+    import_form_class = RegistrationImportForm
+    confirm_form_class = RegistrationConfirmForm
     # The columns staff work with first, so that they fit 1280 pixels beside the filters.
     list_display = [
         "last_name",
@@ -367,13 +416,23 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["last_name", "first_name"]
-    list_filter = ["edition", "status", "role", RegistrationCountryFilter, "needs_transfer", "needs_accommodation"]
-    search_fields = ["first_name", "last_name", "user__email", "phone", "city", "organisation"]
+    list_filter = [
+        "edition",
+        "status",
+        "source",
+        "role",
+        RegistrationCountryFilter,
+        "needs_transfer",
+        "needs_accommodation",
+    ]
+    search_fields = ["first_name", "last_name", "user__email", "email", "phone", "city", "organisation"]
     list_select_related = ["edition", "user"]
     date_hierarchy = "created_at"
     readonly_fields = [
         "user",
         "edition",
+        "source",
+        "email",
         "status",
         "privacy_consent_at",
         "directory_consent_at",
@@ -403,6 +462,17 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["edition"] = import_form.cleaned_data["edition"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        edition = form.cleaned_data.get("edition") if form is not None and form.is_valid() else None
+        return {**super().get_import_resource_kwargs(request, **kwargs), "edition": edition}
 
     def _set_status(self, request, queryset, status):
         count = 0

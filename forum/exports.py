@@ -15,7 +15,7 @@ COLUMNS = {
     "edition": (_("forum"), lambda r: str(r.edition.year)),
     "first_name": (_("first name"), lambda r: r.first_name),
     "last_name": (_("last name"), lambda r: r.last_name),
-    "email": (_("email"), lambda r: r.user.email),
+    "email": (_("email"), lambda r: r.user.email if r.user_id else r.email),
     "phone": (_("phone"), lambda r: r.phone),
     "status": (_("status"), lambda r: str(r.get_status_display())),
     "country": (_("country of residence"), lambda r: str(r.country.name)),

@@ -69,6 +69,8 @@ class RegistrationForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["privacy_consent"].initial = True
             self.fields["directory_consent"].initial = bool(self.instance.directory_consent_at)
+        # Blank on the model only for imported lists of past editions: whoever registers gives both.
+        self.fields["phone"].required = self.fields["city"].required = True
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"

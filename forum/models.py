@@ -599,20 +599,36 @@ class Registration(models.Model):
         # confirmed, so that addresses nobody owns cannot fill the forum.
         UNCONFIRMED = "unconfirmed", _("email not confirmed yet")
 
+    class Source(models.TextChoices):
+        FORM = "form", _("registration form")
+        # From an organizers' list of a past edition (staff import): a person without an account here,
+        # who consented to nothing on this site, so no mail, no ticket and no directory entry.
+        IMPORT = "import", _("imported list")
+
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registrations"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="registrations",
     )
     edition = models.ForeignKey(
         Edition, verbose_name=_("forum edition"), on_delete=models.PROTECT, related_name="registrations"
     )
+    source = models.CharField(_("source"), max_length=6, choices=Source, default=Source.FORM)
+    # The address of an imported person (normalised): whoever registers through the form has it on
+    # the account instead.
+    email = models.EmailField(_("email (imported lists)"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PENDING, db_index=True)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     country = CountryField(_("country of residence"), countries=Countries)
-    city = models.CharField(_("city"), max_length=100)
+    # Blank only for imported lists; the registration form requires them (forum.forms).
+    city = models.CharField(_("city"), max_length=100, blank=True)
     organisation = models.CharField(_("organisation or diaspora association"), max_length=200, blank=True)
     occupation = models.CharField(_("occupation"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=32, validators=[phone_validator])
+    phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
     needs_transfer = models.BooleanField(_("needs a transfer"), default=False)
     arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
     arrival_time = models.TimeField(_("arrival time"), null=True, blank=True)
@@ -628,7 +644,7 @@ class Registration(models.Model):
     # The language of this person's emails about the registration: the page's when they registered
     # or last edited it, then their preferred language whenever they change it ("my account").
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
-    privacy_consent_at = models.DateTimeField(_("consented to the privacy policy"))
+    privacy_consent_at = models.DateTimeField(_("consented to the privacy policy"), null=True, blank=True)
     directory_consent_at = models.DateTimeField(_("consented to the directory listing"), null=True, blank=True)
     directory_consent_text = models.TextField(_("directory consent text shown"), blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
@@ -651,6 +667,11 @@ class Registration(models.Model):
                 | models.Q(check_out__isnull=True)
                 | models.Q(check_out__gt=models.F("check_in")),
                 name="registration_check_out_after_check_in",
+            ),
+            # Only an imported row goes without an account and a recorded consent.
+            models.CheckConstraint(
+                condition=models.Q(source="import") | models.Q(user__isnull=False, privacy_consent_at__isnull=False),
+                name="registration_form_has_user_and_consent",
             ),
         ]
         indexes = [models.Index(fields=["edition", "status", "created_at"], name="registration_queue")]

@@ -149,7 +149,8 @@ def _sync_ticket(registration):
     Called by every service that changes a status (no signal, so the flow stays visible); a
     confirmation after a cancellation or the waiting list issues a new ticket with a new code."""
     valid = Ticket.objects.filter(registration=registration).valid()
-    if registration.status == Registration.Status.CONFIRMED:
+    # An imported person has no account to show a ticket to (and the edition is past).
+    if registration.status == Registration.Status.CONFIRMED and registration.user_id is not None:
         if not valid.exists():
             Ticket.objects.create(registration=registration, token=tickets.new_token())
     else:
@@ -157,6 +158,8 @@ def _sync_ticket(registration):
 
 
 def _notify(registration, kind):
+    if registration.user_id is None:
+        return  # imported from an organizers' list: never mailed by the site
     transaction.on_commit(lambda: send_registration_email.delay(registration.pk, kind))
 
 

@@ -40,7 +40,7 @@ REGISTRATION_EMAILS = ("pending", "confirmed", "waitlisted", "promoted", "cancel
 def send_registration_email(registration_id, kind):
     """Tell a registrant what happened to their registration, in their language, with the .ics."""
     registration = Registration.objects.select_related("edition__venue", "user").get(pk=registration_id)
-    if kind not in REGISTRATION_EMAILS or not registration.user.email:
+    if kind not in REGISTRATION_EMAILS or registration.user is None or not registration.user.email:
         return
     edition = registration.edition
     path_kwargs = {"year": edition.year}

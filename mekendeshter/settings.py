@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "django_countries",
+    # Staff imports and exports of spreadsheets (mekendeshter.core.imports).
+    "import_export",
     "adminsortable2",
     "reversion",
     "allauth",
@@ -128,6 +130,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 # worker reconnects instead of answering one 500 on its dead connection.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Spreadsheet imports and exports in the admin (mekendeshter.core.imports): importing needs the
+# model's "add" permission, exporting its "view" permission (lists hold personal data).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mekendeshter")}
 # Production needs a cache that every app server shares: a per-process cache splits sessions,
