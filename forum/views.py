@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from mekendeshter.core import ratelimit
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
+from mekendeshter.core.offline import keep_offline
 from news import selectors as news_selectors
 
 from . import selectors, services
@@ -42,10 +43,21 @@ def edition_detail(request, year):
     return render(request, "forum/edition_detail.html", context)
 
 
+def _current_kept_offline(request, edition, response):
+    """The current edition's programme, venue and outcome document stay readable on a phone offline
+    (mekendeshter.core.offline); those of past editions are not worth a visitor's storage."""
+    current = selectors.edition_current()
+    if current is not None and current.pk == edition.pk:
+        keep_offline(request, response)
+    return response
+
+
 def programme(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
     sessions = selectors.session_list(edition=edition)
-    return render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
+    return _current_kept_offline(
+        request, edition, render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
+    )
 
 
 def photos(request, year):
@@ -63,12 +75,13 @@ def photo(request, year, pk):
 def venue(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
     context = {"edition": edition, "venue": edition.venue, "hotels": selectors.hotel_list(venue=edition.venue)}
-    return render(request, "forum/venue.html", context)
+    return _current_kept_offline(request, edition, render(request, "forum/venue.html", context))
 
 
 def outcome(request, year):
     document = get_object_or_404(selectors.outcome_with_proposals_queryset(), edition__year=year)
-    return render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
+    response = render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
+    return _current_kept_offline(request, document.edition, response)
 
 
 def contact(request):
