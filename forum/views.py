@@ -19,6 +19,7 @@ from . import selectors, services
 from .calendar import edition_calendar
 from .forms import AccountForm, ContactForm, ProposalForm, RegistrationForm
 from .models import Page
+from .venue_plan import venue_plan
 
 
 def edition_list(request):
@@ -74,7 +75,13 @@ def photo(request, year, pk):
 
 def venue(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
-    context = {"edition": edition, "venue": edition.venue, "hotels": selectors.hotel_list(venue=edition.venue)}
+    hotels = list(selectors.hotel_list(venue=edition.venue))
+    context = {
+        "edition": edition,
+        "venue": edition.venue,
+        "hotels": hotels,
+        "plan": venue_plan(edition.venue, hotels),
+    }
     return _current_kept_offline(request, edition, render(request, "forum/venue.html", context))
 
 
