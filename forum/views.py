@@ -56,9 +56,8 @@ def _current_kept_offline(request, edition, response):
 def programme(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
     sessions = selectors.session_list(edition=edition)
-    return _current_kept_offline(
-        request, edition, render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
-    )
+    response = render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
+    return _current_kept_offline(request, edition, response)
 
 
 def photos(request, year):

@@ -23,6 +23,15 @@ const OWNER_KEY = "/offline-owner";
 const NETWORK_WAIT_MS = 5000;
 const ASSET_PREFIXES = ["/static/", "/media/"];
 
+// Changes to the kept pages run one at a time: two pages answered at once for a new owner must not
+// each empty the personal cache after the other has stored its page.
+let changes = Promise.resolve();
+function oneAtATime(task) {
+  const run = changes.then(task, task);
+  changes = run.catch(() => undefined);
+  return run;
+}
+
 self.addEventListener("install", (event) => {
   // The offline pages as an anonymous visitor sees them: nothing personal in the shell.
   event.waitUntil(
@@ -63,7 +72,7 @@ self.addEventListener("fetch", (event) => {
     // Signing out (or deleting the account) ends the owner's claim to the personal cache, even
     // before the page after it loads.
     if (request.mode === "navigate" && CONFIG.signOut.includes(url.pathname)) {
-      event.waitUntil(forgetOwner());
+      event.waitUntil(oneAtATime(forgetOwner));
     }
     return;
   }
@@ -77,7 +86,7 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "sign-out") {
-    event.waitUntil(forgetOwner());
+    event.waitUntil(oneAtATime(forgetOwner));
   } else if (data.type === "visited" && typeof data.url === "string") {
     // A page loaded before this worker controlled it: fetch it again to keep it if it is marked.
     event.waitUntil(refresh(data.url));
@@ -103,7 +112,8 @@ async function navigate(event) {
   const key = pageKey(request.url);
   let stored = Promise.resolve();
   const network = fetch(request).then((response) => {
-    stored = remember(key, response.clone());
+    const copy = response.clone();
+    stored = keep(key, copy);
     return response;
   });
   event.waitUntil(network.then(() => stored).catch(() => undefined));
@@ -148,7 +158,16 @@ async function markedAsSaved(response) {
   return new Response(html, { status: 200, headers: response.headers });
 }
 
-// Keep, replace or drop the copy of the page at `key` after the server's answer.
+// The page's copy is updated in turn with other changes; its static files are fetched after.
+async function keep(key, response) {
+  const html = await oneAtATime(() => remember(key, response));
+  if (html) {
+    await keepAssets(key, html);
+  }
+}
+
+// Keep, replace or drop the copy of the page at `key` after the server's answer; the page's HTML
+// when it is kept.
 async function remember(key, response) {
   const mark = response.headers.get("Offline-Copy");
   if (!mark || response.status !== 200 || response.type !== "basic") {
@@ -176,7 +195,7 @@ async function remember(key, response) {
     }
     await (await personalCacheOf(owner)).put(key, copy);
   }
-  await keepAssets(key, html);
+  return html;
 }
 
 async function personalCacheOf(owner) {
@@ -246,7 +265,7 @@ async function refresh(address) {
   } catch (error) {
     return; // still offline: the copy stays
   }
-  await remember(key, response);
+  await keep(key, response);
 }
 
 async function refreshAll() {

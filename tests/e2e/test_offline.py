@@ -10,7 +10,7 @@ from forum import services
 from forum.models import Edition
 from tests.e2e.test_venue import sign_in
 from tests.e2e.worker import kept_in, wait_for_worker, wait_until_kept
-from tests.factories import UserFactory
+from tests.factories import SessionFactory, UserFactory
 
 
 def register(user, edition, first_name):
@@ -56,7 +56,20 @@ def test_an_anonymous_visitor_reads_the_programme_offline_in_russian(browser, si
     page.goto(past_url)
     expect(page.get_by_role("heading", name="Нет подключения")).to_be_visible()
     expect(page.locator("#saved-pages")).to_contain_text("Программа")
+
+    # The programme changes meanwhile; when the network is back the kept copies are brought up to
+    # date, and a saved copy on screen offers the current version.
+    SessionFactory(edition=edition, title_ru="Круглый стол о возвращении")
+    page.goto(programme_url)
+    expect(notice).to_be_visible()
     context.set_offline(False)
+    expect(notice).to_contain_text("Сеть снова доступна.")
+    expect(notice.get_by_role("link", name="Открыть актуальную версию")).to_have_attribute("href", programme_url)
+    page.wait_for_function(
+        "async (url) => (await (await caches.match(url)).text()).includes('Круглый стол о возвращении')",
+        arg=programme_url,
+        polling=100,
+    )
     context.close()
 
 
@@ -90,6 +103,7 @@ def test_the_ticket_stays_for_its_owner_only_and_leaves_on_sign_out(browser, sit
     wait_until_kept(page, ticket_url, "mk-personal-")
     page.goto(programme_url)
     wait_until_kept(page, programme_url, "mk-personal-")
+    assert kept_in(page, ticket_url) == "mk-personal-v1"
 
     # Offline: the ticket opens from the phone and says so; a page never saved says that instead.
     context.set_offline(True)
