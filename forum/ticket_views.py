@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from mekendeshter.core.offline import keep_offline
+
 from . import selectors, tickets
 
 
@@ -23,4 +25,6 @@ def ticket(request, year):
     response = render(request, "forum/ticket.html", context)
     # Personal: never kept by a shared cache.
     patch_cache_control(response, private=True, no_store=True)
-    return response
+    # ...but the owner's own phone keeps it for the venue, in the worker's personal cache that
+    # signing out empties.
+    return keep_offline(request, response)

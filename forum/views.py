@@ -14,12 +14,14 @@ from django.views.decorators.http import require_POST
 from mekendeshter.core import pagecache, ratelimit
 from mekendeshter.core.charts import bar_chart
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
+from mekendeshter.core.offline import keep_offline
 from news import selectors as news_selectors
 
 from . import selectors, services
 from .calendar import edition_calendar
 from .forms import AccountForm, ContactForm, ProposalForm, RegistrationForm
 from .models import Page, ProgressUpdate
+from .venue_plan import venue_plan
 
 
 def edition_list(request):
@@ -44,10 +46,20 @@ def edition_detail(request, year):
     return render(request, "forum/edition_detail.html", context)
 
 
+def _current_kept_offline(request, edition, response):
+    """The current edition's programme, venue and outcome document stay readable on a phone offline
+    (mekendeshter.core.offline); those of past editions are not worth a visitor's storage."""
+    current = selectors.edition_current()
+    if current is not None and current.pk == edition.pk:
+        keep_offline(request, response)
+    return response
+
+
 def programme(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
     sessions = selectors.session_list(edition=edition)
-    return render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
+    response = render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
+    return _current_kept_offline(request, edition, response)
 
 
 def photos(request, year):
@@ -64,13 +76,20 @@ def photo(request, year, pk):
 
 def venue(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
-    context = {"edition": edition, "venue": edition.venue, "hotels": selectors.hotel_list(venue=edition.venue)}
-    return render(request, "forum/venue.html", context)
+    hotels = list(selectors.hotel_list(venue=edition.venue))
+    context = {
+        "edition": edition,
+        "venue": edition.venue,
+        "hotels": hotels,
+        "plan": venue_plan(edition.venue, hotels),
+    }
+    return _current_kept_offline(request, edition, render(request, "forum/venue.html", context))
 
 
 def outcome(request, year):
     document = get_object_or_404(selectors.outcome_with_proposals_queryset(), edition__year=year)
-    return render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
+    response = render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
+    return _current_kept_offline(request, document.edition, response)
 
 
 def progress(request, year):

@@ -9,7 +9,7 @@ from forum import ticket_views
 from forum import views as forum_views
 from news import urls as news_urls
 
-from . import views
+from . import pwa, views
 from .sitemaps import SITEMAPS
 
 # The admin's own login form is replaced by allauth's (rate limited, with two-factor codes).
@@ -20,6 +20,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    # At the root, so that the worker's scope covers every language.
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -32,6 +35,9 @@ urlpatterns += i18n_patterns(
     path("contact/", forum_views.contact, name="contact"),
     path("privacy/", forum_views.privacy, name="privacy"),
     path("contact/thanks/", forum_views.contact_thanks, name="contact_thanks"),
+    path("offline/", pwa.offline, name="offline"),
+    # allauth's sign-out with Clear-Site-Data (mekendeshter.pwa), under allauth's own name.
+    path("accounts/logout/", pwa.sign_out, name="account_logout"),
     path("accounts/", include("allauth.urls")),
     path("me/", views.me, name="me"),
     path("me/export/", views.me_export, name="me_export"),

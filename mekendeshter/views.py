@@ -20,8 +20,8 @@ from diaspora.models import Profile
 from forum import selectors as forum_selectors
 from news import selectors as news_selectors
 
+from . import pwa, selectors, services
 from . import search as site_search
-from . import selectors, services
 from .celery import app as celery_app
 from .context_processors import current_edition
 from .core import ratelimit
@@ -165,5 +165,7 @@ def me_delete(request):
         services.account_delete(user=request.user)
         logout(request)
         messages.success(request, _("Your account has been deleted."))
-        return redirect("home")
+        response = redirect("home")
+        response["Clear-Site-Data"] = pwa.CLEAR_SITE_DATA
+        return response
     return render(request, "account/me_delete.html")

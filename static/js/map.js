@@ -2,7 +2,9 @@
 // still shows the address and a plain link to the map.
 (function () {
   "use strict";
-  if (typeof L === "undefined") {
+  // Without a network (or on a copy saved on the phone) the tiles cannot load: the plan drawn
+  // from coordinates above the map (forum/venue_plan.py) stands in for it.
+  if (typeof L === "undefined" || !navigator.onLine || document.documentElement.hasAttribute("data-saved-copy")) {
     return;
   }
   // Leaflet looks for its default marker next to its own files by their plain names, which the

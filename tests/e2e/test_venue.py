@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from forum import services
 from forum.models import Arrival, Edition, Registration
+from tests.e2e.worker import wait_for_worker, wait_until_kept
 from tests.factories import UserFactory
 
 
@@ -69,6 +70,28 @@ def test_ticket_then_check_in_by_code_twice_and_offline(browser, site):
     time = arrival.arrived_at.astimezone(ZoneInfo(settings.TIME_ZONE)).strftime("%H:%M")
     expect(result).to_contain_text(f"Мурда эле белгиленген: саат {time}")
     assert Arrival.objects.filter(registration=registration).count() == 1
+
+    # The participant's phone in a hall without network: the programme and the ticket, opened
+    # once before, open from the phone and say that they are saved copies.
+    programme_url = site + f"/en/forum/{edition.year}/programme/"
+    ticket_url = site + f"/en/me/tickets/{edition.year}/"
+    wait_for_worker(page)
+    page.goto(programme_url)
+    wait_until_kept(page, programme_url, "mk-personal-")
+    page.goto(ticket_url)
+    wait_until_kept(page, ticket_url, "mk-personal-")
+    participant.set_offline(True)
+    page.goto(programme_url)
+    expect(page.get_by_role("heading", name="Programme", exact=True)).to_be_visible()
+    saved = page.locator("#saved-copy")
+    expect(saved).to_contain_text("You are offline: this is a copy of the page saved on this device on")
+    page.goto(ticket_url)
+    expect(page.locator(".ticket__code")).to_have_text(code)
+    expect(page.locator(".ticket__qr svg")).to_be_visible()
+    expect(saved).to_contain_text("You are offline: this is a copy of the page saved on this device on")
+    participant.set_offline(False)
+    page.goto(ticket_url)
+    expect(saved).to_be_hidden()
 
     # The network drops: the next scan waits on the phone and is counted once when it returns.
     other = services.registration_create(
