@@ -51,7 +51,7 @@ def test_load_demo_content(demo):
 
 DEMO_HOME_CONTENT = {
     "ky": [
-        "Үчүнчү «Мекендештер – 2016» Форуму",
+        "Үчүнчү «Мекендештер – 2016» форуму",
         "Жаңы мүмкүнчүлүктөр",
         "2016-жылдын 1–2-августу",
         "катышуучу",
@@ -100,10 +100,16 @@ def test_demo_home_page_shows_the_seed_content(client, demo, language):
         assert f'<span class="figures__value">{value}</span>' in html
 
 
+# The demo's one text written in a single language: how the site shows an untranslated text.
+ONE_LANGUAGE_ONLY = {("Article", "directory-add-your-association")}
+
+
 def test_every_demo_text_is_translated(demo):
     for model in translator.get_registered_models():
         fields = translator.get_options_for_model(model).get_field_names()
         for obj in model.objects.all():
+            if (model.__name__, getattr(obj, "slug", None)) in ONE_LANGUAGE_ONLY:
+                continue
             for field in fields:
                 values = {lang: getattr(obj, f"{field}_{lang}") for lang in ("ky", "ru", "en")}
                 if any(values.values()):

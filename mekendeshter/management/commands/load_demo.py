@@ -212,7 +212,7 @@ class Command(BaseCommand):
         document, _ = OutcomeDocument.objects.update_or_create(
             edition=edition,
             defaults={
-                **translated(title=DRAFT_TITLE, proposals_note=content.OUTCOME_2016["proposals_note"]),
+                **translated(title=DRAFT_TITLE, proposals_note=content.DRAFT_PROPOSALS_NOTE),
                 "status": OutcomeDocument.Status.OPEN,
                 "date": None,
             },
