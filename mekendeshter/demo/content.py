@@ -1595,3 +1595,27 @@ PRIVACY = {
         ),
     },
 }
+
+
+# The 2016 album: pictures drawn by mekendeshter/demo/photos.py, captioned as demonstration images
+# (there are no photographs of the forum in the repository).
+DEMO_ALBUM = {
+    "title": {
+        "ky": "Демонстрациялык альбом",
+        "ru": "Демонстрационный альбом",
+        "en": "Demonstration album",
+    },
+    "description": {
+        "ky": "Бул сүрөттөр сайтта тартылган демонстрациялык сүрөттөр: альбом кандай көрүнөрүн көрсөтөт.",
+        "ru": "Это демонстрационные изображения, нарисованные для сайта: они показывают, как выглядит альбом.",
+        "en": "These are demonstration images drawn for the site: they show what an album looks like.",
+    },
+    "captions": [
+        {
+            "ky": f"Демонстрациялык сүрөт {number}",
+            "ru": f"Демонстрационное изображение {number}",
+            "en": f"Demonstration image {number}",
+        }
+        for number in range(1, 5)
+    ],
+}

@@ -10,7 +10,7 @@ from modeltranslation.translator import translator
 from reversion.models import Version
 
 from diaspora.models import DirectoryEntry
-from forum.models import Edition, Item, OutcomeDocument, Partnership
+from forum.models import Album, Edition, Item, OutcomeDocument, Partnership
 from mekendeshter.demo import content
 from news.models import Article
 from news.views import ARTICLES_PER_PAGE
@@ -183,3 +183,18 @@ def test_demo_news_list_has_pages_and_announcements(client, demo):
     assert "Page 1 of 2" in html
     assert "The Mekendeshter Forum&#x27;s portal is open" in html
     assert "We grieve together" in client.get("/en/news/?page=2").content.decode() + html
+
+
+def test_demo_album_has_drawn_demonstration_photos(client, demo, settings):
+    album = Album.objects.get(edition__year=2016)
+    photos = list(album.photos.order_by("order"))
+    assert len(photos) == 4
+    for photo in photos:
+        assert (settings.MEDIA_ROOT / photo.image.name).is_file() and photo.thumb_480
+        assert photo.caption_ky.startswith("Демонстрациялык сүрөт")
+    html = client.get("/ky/forum/2016/").content.decode()
+    assert 'alt="Демонстрациялык сүрөт 1"' in html and "Бул форумдун сүрөт альбому" in html
+    page = client.get("/ru/forum/2016/photos/").content.decode()
+    assert "Демонстрационный альбом" in page and "нарисованные для сайта" in page
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())  # again: no second set of photos
+    assert album.photos.count() == 4

@@ -10,7 +10,9 @@ from django.utils import timezone
 from reversion.models import Version
 
 from diaspora.models import Association
+from forum import services as forum_services
 from forum.models import (
+    Album,
     Edition,
     Item,
     KeyFigure,
@@ -23,6 +25,7 @@ from forum.models import (
     Venue,
 )
 from mekendeshter.demo import content
+from mekendeshter.demo.photos import demo_photo
 from news.models import Article
 
 DEMO_STAFF_EMAIL = "staff@example.org"
@@ -57,6 +60,7 @@ class Command(BaseCommand):
         documents = [self.load_outcome(editions[3]), self.load_draft_outcome(upcoming)]
         self.record_first_revisions(documents)
         self.load_articles(editions[3], upcoming)
+        self.load_album(editions[3])
         self.load_associations()
         self.load_privacy_policy()
         self.stdout.write(
@@ -67,6 +71,19 @@ class Command(BaseCommand):
         )
         if settings.DEBUG:
             self.load_staff_account()
+
+    def load_album(self, edition):
+        """The 2016 album with the drawn demonstration pictures, once (its photos are kept after)."""
+        data = content.DEMO_ALBUM
+        album, _ = Album.objects.update_or_create(
+            edition=edition,
+            title_en=data["title"]["en"],
+            defaults=translated(title=data["title"], description=data["description"]),
+        )
+        if album.photos.exists():
+            return
+        for index, caption in enumerate(data["captions"]):
+            forum_services.photo_create(album=album, upload=demo_photo(index), caption=caption)
 
     def load_privacy_policy(self):
         # Created once: after that the text is the staff's, and loading the demo again keeps it.
