@@ -27,6 +27,9 @@ class EntryForm(forms.ModelForm):
         model = DirectoryEntry
         fields = list(DirectoryEntry.DETAIL_FIELDS)
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
+        # The model's "name" is shared with associations and venues ("аталышы" in Kyrgyz, a word
+        # for things); a person is asked for their name.
+        labels = {"display_name": _("Your full name")}
         help_texts = {
             "display_name": _("As you want it shown, e.g. Aigul Asanova."),
             "phone": _("In international format, e.g. +996 312 66 35 38."),

@@ -1,4 +1,3 @@
-
 from django.db import connection
 from django.db.models import Case, Count, Value, When
 from django.utils import timezone

@@ -2,9 +2,10 @@ import reversion
 from adminsortable2.admin import SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -514,6 +515,24 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
 
     @admin.action(description=_("Export a list (CSV or XLSX)…"), permissions=["view"])
     def export(self, request, queryset):
+        return self._export(request, queryset, selected=True)
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_view)
+        return [path("export/", export, name="forum_registration_export"), *super().get_urls()]
+
+    def export_view(self, request):
+        """The whole list as filtered, searched and dated on the changelist (its query string comes
+        along), with no rows to tick first: the changelist's "Export this list" button."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect("admin:forum_registration_changelist")
+        return self._export(request, changelist.get_queryset(request), selected=False)
+
+    def _export(self, request, queryset, *, selected):
         form = RegistrationExportForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             label, columns, filters = exports.PRESETS[form.cleaned_data["preset"]]
@@ -530,7 +549,10 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": _("Export registrations"),
             "form": form,
-            "queryset": queryset,
+            "selected": selected,
+            # Selected rows are posted back by id; the whole list is found again from the query string.
+            "selected_ids": list(queryset.values_list("pk", flat=True)) if selected else [],
+            "count": queryset.count(),
             "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }

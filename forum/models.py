@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 
 from mekendeshter.core.countries import Countries
 from mekendeshter.core.i18n import translated
+from mekendeshter.core.images import remove_files_with_rows
 from mekendeshter.core.search import Searchable, document, translations
 from mekendeshter.core.validators import phone_validator
 
@@ -555,6 +556,21 @@ class Photo(models.Model):
 
     def thumbnail_height(self, width):
         return round(self.height * min(width, self.width) / self.width) if self.width else 0
+
+    def file_names(self):
+        """The original and its thumbnails (core.images' scheme; older rows name theirs "-480.webp")."""
+        return [
+            name
+            for name in (self.image.name, *(getattr(self, f"thumb_{w}").name for w in self.THUMBNAIL_WIDTHS))
+            if name
+        ]
+
+
+# Uploads leave storage with their rows, or when replaced, once that is committed: a photo deleted
+# alone, with its album or with its edition; a speaker's photo; a sponsor's logo.
+remove_files_with_rows(Photo, field="image", names=Photo.file_names)
+remove_files_with_rows(Person, field="photo", names=lambda person: [person.photo.name])
+remove_files_with_rows(Organisation, field="logo", names=lambda organisation: [organisation.logo.name])
 
 
 class RegistrationQuerySet(models.QuerySet):

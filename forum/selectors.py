@@ -126,8 +126,13 @@ def album_list(*, edition):
     return edition.albums.prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
 
 
-def album_exists(*, edition):
-    return Photo.objects.filter(album__edition=edition).exists()
+def photo_preview(*, edition):
+    """The edition's first photos, in album order, for its page (slice it)."""
+    return (
+        Photo.objects.filter(album__edition=edition)
+        .select_related("album__edition")
+        .order_by("album__order", "album__pk", "order", "pk")
+    )
 
 
 def photo_queryset():

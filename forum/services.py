@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mekendeshter.core.emails import normalise_email
-from mekendeshter.core.images import delete_files_on_commit, encode_image, open_image
+from mekendeshter.core.images import encode_image, open_image, save_thumbnails
 from mekendeshter.core.validators import compact_phone
 
 from . import signals, tickets
@@ -59,10 +59,9 @@ def photo_create(*, album, upload, caption=None):
     stem = uuid.uuid4().hex
     photo.image.save(f"{stem}.webp", encode_image(image, max_width=2560, name=f"{stem}.webp"), save=False)
     try:
-        for width in Photo.THUMBNAIL_WIDTHS:
-            if image.width > width:
-                name = f"{stem}-{width}.webp"
-                getattr(photo, f"thumb_{width}").save(name, encode_image(image, max_width=width, name=name), save=False)
+        widths = [width for width in Photo.THUMBNAIL_WIDTHS if image.width > width]
+        for width, name in save_thumbnails(photo.image.storage, photo.image.name, image, widths).items():
+            setattr(photo, f"thumb_{width}", name)
         photo.full_clean()
         with transaction.atomic():
             photo.save()
@@ -72,30 +71,21 @@ def photo_create(*, album, upload, caption=None):
     return photo
 
 
-def _photo_file_names(photo):
-    return [getattr(photo, field).name for field in ("image", *(f"thumb_{width}" for width in Photo.THUMBNAIL_WIDTHS))]
-
-
 @transaction.atomic
 def photo_delete(*, photo):
-    """Delete a photo and, once that is committed, its original and thumbnails."""
-    delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    """Delete a photo; its original and thumbnails leave storage once that is committed."""
     photo.delete()
 
 
 @transaction.atomic
 def album_delete(*, album):
-    """Delete an album with its photos and, once that is committed, their files."""
-    for photo in album.photos.all():
-        delete_files_on_commit(photo.image.storage, _photo_file_names(photo))
+    """Delete an album with its photos; their files leave storage once that is committed."""
     album.delete()
 
 
 def _delete_files(photo):
-    for field in ("image", *(f"thumb_{width}" for width in Photo.THUMBNAIL_WIDTHS)):
-        file = getattr(photo, field)
-        if file:
-            file.delete(save=False)
+    for name in photo.file_names():
+        photo.image.storage.delete(name)
 
 
 @transaction.atomic

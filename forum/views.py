@@ -29,16 +29,19 @@ def edition_list(request):
 
 
 EDITION_ARTICLES = 5
+EDITION_PHOTOS = 4
 
 
 def edition_detail(request, year):
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
     previous, following = selectors.edition_neighbours(edition=edition)
+    photos = list(selectors.photo_preview(edition=edition)[:EDITION_PHOTOS])
     context = {
         "edition": edition,
         "partners": selectors.partnership_list(edition=edition),
         "has_outcome": selectors.outcome_exists(edition=edition),
-        "has_photos": selectors.album_exists(edition=edition),
+        "has_photos": bool(photos),
+        "photos": photos,
         "articles": news_selectors.article_list().filter(edition=edition)[:EDITION_ARTICLES],
         "previous_edition": previous,
         "next_edition": following,

@@ -7,6 +7,7 @@ from allauth.core import context as allauth_context
 from allauth.core.internal import ratelimit as allauth_ratelimit
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404
 from django.urls import reverse
@@ -47,7 +48,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth's own send_mail, except that the letter goes to the mail task once the action
         # is committed, never sent inside the request (mekendeshter.core.letters).
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "site_url": settings.SITE_URL,
+            **context,
+        }
         letters.letter_send_on_commit(message=self.render_mail(template_prefix, email, ctx))
 
     def get_client_ip(self, request):
@@ -139,3 +146,9 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         user = super().save_user(request, sociallogin, form=form)
         diaspora_services.profile_update(user=user, language=get_language())
         return user
+
+
+def user_display(user):
+    """How allauth names a person on pages, messages and letters: the address they signed up with,
+    never the internal username made from it (ACCOUNT_USER_DISPLAY)."""
+    return user.email

@@ -310,6 +310,8 @@ ACCOUNT_FORMS = {
 }
 # Email is the login; no usernames are asked for (allauth fills the username column itself).
 ACCOUNT_LOGIN_METHODS = {"email"}
+# ...and that username, which the person never chose, is never shown to them.
+ACCOUNT_USER_DISPLAY = "mekendeshter.adapters.user_display"
 # One password field: a typo is mended with "forgot password", a second field costs everyone.
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_UNIQUE_EMAIL = True

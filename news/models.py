@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mekendeshter.core.images import remove_files_with_rows
 from mekendeshter.core.search import Searchable, document, translations
 
 from . import images
@@ -101,6 +102,10 @@ class Article(Searchable):
     @property
     def cover_srcset(self):
         return ", ".join(f"{self.cover_url(width)} {width}w" for width in COVER_WIDTHS) if self.cover else ""
+
+
+# A replaced or removed cover goes from storage with its thumbnails, once committed.
+remove_files_with_rows(Article, field="cover", names=lambda article: images.cover_file_names(article.cover.name))
 
 
 class NewsSettings(models.Model):

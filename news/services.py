@@ -14,44 +14,38 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from mekendeshter.core.emails import normalise_email
-from mekendeshter.core.images import delete_files_on_commit
 from mekendeshter.core.sanitize import clean_html
 
 from . import images, tasks
-from .models import Article, Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
+from .models import Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
 
 # --- Articles -------------------------------------------------------------------------------
 
 
 def article_clean_fields(*, article):
-    """Clean every language's body against the allow-list (also what the admin saves)."""
+    """Clean every language's body against the allow-list (also what the admin saves).
+
+    Only the language fields are written: `article.body = …` would write the *active* language's
+    field (modeltranslation), so saving from the Russian admin replaced the Russian text."""
     for code, _name in settings.LANGUAGES:
         field = build_localized_fieldname("body", code)
         setattr(article, field, clean_html(getattr(article, field) or ""))
-    article.body = getattr(article, build_localized_fieldname("body", settings.LANGUAGE_CODE))
-
-
-def _cover_file_names(name):
-    return [name, *(images.thumbnail_name(name, width) for width in images.COVER_WIDTHS)] if name else []
 
 
 @transaction.atomic
 def article_save(*, article, cover_changed=False):
-    previous = Article.objects.filter(pk=article.pk).values_list("cover", flat=True).first() if article.pk else None
+    """Save an article (HTML cleaned) and make its cover's thumbnails; a replaced or removed cover
+    leaves storage once this is committed (news.models registers that with the core)."""
     article_clean_fields(article=article)
     article.full_clean()
     article.save()
     if cover_changed and article.cover:
         images.make_thumbnails(article.cover)
-    if previous and previous != article.cover.name:
-        # A replaced or removed cover: its original and thumbnails go once this is committed.
-        delete_files_on_commit(article.cover.storage, _cover_file_names(previous))
     return article
 
 
 @transaction.atomic
 def article_delete(*, article):
-    delete_files_on_commit(article.cover.storage, _cover_file_names(article.cover.name))
     article.delete()
 
 

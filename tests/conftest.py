@@ -23,8 +23,9 @@ def _reset_language():
 
 
 @pytest.fixture
-def demo(db):
-    """The demo content, as `manage.py load_demo` loads it."""
+def demo(db, settings, tmp_path_factory):
+    """The demo content, as `manage.py load_demo` loads it (its drawn photos in a temporary MEDIA_ROOT)."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 

@@ -30,7 +30,7 @@ class EditionFactory(factory.django.DjangoModelFactory):
 
     number = factory.Sequence(lambda n: n + 10)
     year = factory.Sequence(lambda n: 2030 + n)
-    title_ky = factory.LazyAttribute(lambda o: f"«Мекендештер – {o.year}» Форуму")
+    title_ky = factory.LazyAttribute(lambda o: f"«Мекендештер – {o.year}» форуму")
     title_ru = factory.LazyAttribute(lambda o: f"Форум «Мекендештер – {o.year}»")
     title_en = factory.LazyAttribute(lambda o: f"Mekendeshter Forum {o.year}")
     city_ky = "Бишкек"
@@ -58,7 +58,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"organisation-{n}")
     name_ky = factory.Sequence(lambda n: f"Уюм {n}")
     name_ru = factory.Sequence(lambda n: f"Организация {n}")
-    name_en = factory.Sequence(lambda n: f"Organisation {n}")
+    name_en = factory.Sequence(lambda n: f"Organization {n}")
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):

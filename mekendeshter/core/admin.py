@@ -6,6 +6,7 @@ from django import VERSION as DJANGO_VERSION
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -39,10 +40,69 @@ def languages_complete(obj):
 
 
 class TranslatedAdmin(TabbedTranslationAdmin):
-    """Tabbed translations, plus a column saying which languages each object is complete in."""
+    """Tabbed translations, plus a column saying which languages each object is complete in.
+
+    A required text is required in one language, any of them: modeltranslation would ask for the
+    default language's (Kyrgyz), so that staff could not publish a text written only in Russian;
+    pages show such a text with the site's fallback note. The language tabs mark a language
+    whose text is missing while another language has it (static/js/admin-translations.js)."""
+
+    class Media:
+        css = {"all": ["css/admin-translations.css"]}
+        js = ["js/admin-translations.js"]
 
     def get_list_display(self, request):
         return (*super().get_list_display(request), "languages_filled")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        original = getattr(db_field, "translated_field", None)
+        if field is None or original is None:
+            return field
+        widget = field.widget.widget if isinstance(field.widget, RelatedFieldWidgetWrapper) else field.widget
+        widget.attrs.update(
+            {
+                "data-translation-of": original.name,
+                "data-language": db_field.language,
+                "data-missing-text": _("Not written in this language yet"),
+            }
+        )
+        if not original.blank:
+            # modeltranslation made only the default language's field required: any one will do.
+            field.required = False
+            widget.attrs["data-translation-required"] = ""
+        return field
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        codes = [code for code, _name in settings.LANGUAGES]
+        required = sorted(
+            {
+                field.widget.attrs["data-translation-of"]
+                for field in form.base_fields.values()
+                if "data-translation-required" in getattr(field.widget, "attrs", {})
+            }
+        )
+        if not required:
+            return form
+
+        class AnyLanguageForm(form):
+            def clean(self):
+                cleaned_data = super().clean()
+                for name in required:
+                    names = [
+                        build_localized_fieldname(name, code)
+                        for code in codes
+                        if build_localized_fieldname(name, code) in self.fields
+                    ]
+                    if names and not any(cleaned_data.get(each) for each in names):
+                        self.add_error(
+                            names[0], forms.ValidationError(_("Write this in at least one language."), code="required")
+                        )
+                return cleaned_data
+
+        AnyLanguageForm.__name__ = form.__name__
+        return AnyLanguageForm
 
     @admin.display(description=_("languages"))
     def languages_filled(self, obj):

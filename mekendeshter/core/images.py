@@ -6,6 +6,7 @@ orientation is applied to the pixels first, so the photo keeps its orientation.
 """
 
 import io
+import posixpath
 import uuid
 import warnings
 
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -80,6 +82,37 @@ class SafeImageField(forms.FileField):
         return encode_image(image, max_width=self.max_width, name=generated_name())
 
 
+# --- Thumbnails: one scheme for every upload that has them (photos, article covers) ----------
+
+
+def thumbnail_name(name, width, image_format="WEBP"):
+    """Where the `width`-pixel copy of the stored file `name` lives: beside it, named after it
+    ("photos/ab12.webp" → "photos/ab12.480w.webp"), so that its files are found from its name."""
+    base, _ext = posixpath.splitext(name)
+    return f"{base}.{width}w.{'jpg' if image_format == 'JPEG' else 'webp'}"
+
+
+def save_thumbnails(storage, name, image, widths, image_format="WEBP"):
+    """Store the `widths` copies of `image` (the decoded upload stored as `name`), each no wider
+    than the original; return {width: stored name}."""
+    stored = {}
+    for width in widths:
+        target = thumbnail_name(name, width, image_format)
+        if storage.exists(target):
+            storage.delete(target)
+        stored[width] = storage.save(
+            target, encode_image(image, max_width=width, name=posixpath.basename(target), image_format=image_format)
+        )
+    return stored
+
+
+def thumbnail_names(name, widths, image_format="WEBP"):
+    return [thumbnail_name(name, width, image_format) for width in widths] if name else []
+
+
+# --- Removing files whose rows are gone or point elsewhere -------------------------------------
+
+
 def delete_files_on_commit(storage, names):
     """Remove stored files once the transaction that dropped them has committed: a rollback
     leaves the rows pointing at files that still exist, a commit leaves no orphan files."""
@@ -91,3 +124,31 @@ def delete_files_on_commit(storage, names):
 
     if names:
         transaction.on_commit(delete)
+
+
+def remove_files_with_rows(model, *, field, names):
+    """Remove the stored files of `model`'s rows (`names(instance)`: the upload in `field` and its
+    thumbnails) when a row is deleted, by any path (the admin, a service, a cascade from its
+    edition), or saved with another upload or none, once that is committed."""
+    storage = model._meta.get_field(field).storage
+    uid = f"{model._meta.label}.{field}"
+
+    def stored_names(instance):
+        return set(filter(None, names(instance)))
+
+    def before_save(sender, instance, raw=False, **kwargs):
+        previous = None
+        if instance.pk is not None and not raw:
+            previous = sender._base_manager.filter(pk=instance.pk).first()
+        instance._files_before_save = stored_names(previous) if previous is not None else set()
+
+    def after_save(sender, instance, raw=False, **kwargs):
+        before = getattr(instance, "_files_before_save", set())
+        delete_files_on_commit(storage, sorted(before - stored_names(instance)))
+
+    def after_delete(sender, instance, **kwargs):
+        delete_files_on_commit(storage, sorted(stored_names(instance)))
+
+    pre_save.connect(before_save, sender=model, weak=False, dispatch_uid=f"{uid}.before_save")
+    post_save.connect(after_save, sender=model, weak=False, dispatch_uid=f"{uid}.after_save")
+    post_delete.connect(after_delete, sender=model, weak=False, dispatch_uid=f"{uid}.after_delete")

@@ -15,7 +15,7 @@ _EMPTY = {"ky": "", "ru": "", "en": ""}
 
 _INTRO_HELD = {
     "ky": (
-        "1–2-августта Ош шаарында «Мекендештер» Форуму болуп өттү. Бул – мекендештердин, "
+        "1–2-августта Ош шаарында «Мекендештер» форуму болуп өттү. Бул – мекендештердин, "
         "өкмөттүн жана бизнестин натыйжалуу диалогу үчүн туруктуу (эки жылда бир жолу), өзүнүн "
         "ийгиликтүү экенин далилдеген аянтча, ал чыныгы ишкердик долбоорлорду жана Кыргыз "
         "Республикасынын социалдык-экономикалык өнүгүүсүнүн, инвестициялык жана инновациялык "
@@ -39,7 +39,7 @@ _INTRO_HELD = {
 
 _INTRO_MISSION = {
     "ky": (
-        "Үчүнчү «Мекендештер» Форумунун миссиясы – чет өлкөлөрдө жашаган кыргызстандык "
+        "Үчүнчү «Мекендештер» форумунун миссиясы – чет өлкөлөрдө жашаган кыргызстандык "
         "мекендештердин ичинен потенциалдуу инвесторлордун көңүлүн Кыргыз Республикасында "
         "ишкерлик демилгелерди түзүү үчүн колдо болгон жагымдуу шарттарга, Кыргызстандын "
         "региондорунун географиялык абалынын, тарыхый жана маданий байлыктарынын "
@@ -54,7 +54,7 @@ _INTRO_MISSION = {
     ),
     "en": (
         "The mission of the Third Mekendeshter Forum is to draw the attention of potential "
-        "investors among Kyrgyzstani compatriots living abroad to the favorable conditions "
+        "investors among Kyrgyzstani compatriots living abroad to the favourable conditions "
         "available in the Kyrgyz Republic for launching business initiatives, and to the unique "
         "geographical position and the historical and cultural wealth of Kyrgyzstan's regions."
     ),
@@ -96,7 +96,7 @@ _INTRO_PARTICIPANTS = {
     ),
     "en": (
         "More than 500 people from 24 countries took part in the Forum. Twenty-seven diaspora "
-        "associations of Kyrgyzstanis from neighboring and more distant countries, representatives "
+        "associations of Kyrgyzstanis from neighbouring and more distant countries, representatives "
         "of the Office of the President of the Kyrgyz Republic, the Government, ministries and "
         "agencies, ambassadors and heads of diplomatic missions, heads of international "
         "organizations and of major enterprises of the Kyrgyz Republic, experts and analysts, and "
@@ -129,7 +129,7 @@ ORGANIZERS = {
     "phone": "+996 312 66 35 38",
     "email": "mekendeshter@roza.kg",
     "name": {
-        "ky": "«Мекендештер» Форумунун уюштуруучу комитети",
+        "ky": "«Мекендештер» форумунун уюштуруучу комитети",
         "ru": "Организационный комитет форума «Мекендештер»",
         "en": "Organizing Committee of the Mekendeshter Forum",
     },
@@ -172,13 +172,13 @@ EDITIONS = [
         "end_date": None,
         "date_precision": "month",
         "title": {
-            "ky": "Биринчи «Мекендештер – 2012» Форуму",
+            "ky": "Биринчи «Мекендештер – 2012» форуму",
             "ru": "Первый форум «Мекендештер – 2012»",
             "en": "The First Mekendeshter Forum 2012",
         },
         "theme": dict(_EMPTY),
         "about": {
-            "ky": "Биринчи «Мекендештер» Форуму 2012-жылдын августунда Бишкек шаарында өттү.",
+            "ky": "Биринчи «Мекендештер» форуму 2012-жылдын августунда Бишкек шаарында өттү.",
             "ru": "Первый форум «Мекендештер» прошёл в Бишкеке в августе 2012 г.",
             "en": "The First Mekendeshter Forum was held in Bishkek in August 2012.",
         },
@@ -194,13 +194,13 @@ EDITIONS = [
         "end_date": None,
         "date_precision": "month",
         "title": {
-            "ky": "Экинчи «Мекендештер – 2014» Форуму",
+            "ky": "Экинчи «Мекендештер – 2014» форуму",
             "ru": "Второй форум «Мекендештер – 2014»",
             "en": "The Second Mekendeshter Forum 2014",
         },
         "theme": dict(_EMPTY),
         "about": {
-            "ky": "Экинчи «Мекендештер» Форуму 2014-жылдын июлунда Бишкек шаарында өттү.",
+            "ky": "Экинчи «Мекендештер» форуму 2014-жылдын июлунда Бишкек шаарында өттү.",
             "ru": "Второй форум «Мекендештер» прошёл в Бишкеке в июле 2014 г.",
             "en": "The Second Mekendeshter Forum was held in Bishkek in July 2014.",
         },
@@ -216,7 +216,7 @@ EDITIONS = [
         "end_date": datetime.date(2016, 8, 2),
         "date_precision": "day",
         "title": {
-            "ky": "Үчүнчү «Мекендештер – 2016» Форуму",
+            "ky": "Үчүнчү «Мекендештер – 2016» форуму",
             "ru": "Третий форум «Мекендештер – 2016»",
             "en": "The Third Mekendeshter Forum 2016",
         },
@@ -261,14 +261,14 @@ UPCOMING = {
     "number": 4,
     "city": dict(_BISHKEK),
     "title": {
-        "ky": "Төртүнчү «Мекендештер» Форуму",
+        "ky": "Төртүнчү «Мекендештер» форуму",
         "ru": "Четвёртый форум «Мекендештер»",
         "en": "The Fourth Mekendeshter Forum",
     },
     "theme": dict(_EMPTY),
     "about": {
         "ky": (
-            "Уюштуруучу комитет Форумга даярдык иштерин баштады, долбоор жөнүндө маалыматка ээ "
+            "Уюштуруучу комитет форумга даярдык иштерин баштады, долбоор жөнүндө маалыматка ээ "
             "болгуңуз келсе, бизге кайрылуу калтырыңыз.\n\n"
             "Бул – порталда каттоодон өтүүнү сынап көрүү үчүн гана түзүлгөн демонстрациялык форум."
         ),
@@ -301,9 +301,9 @@ SPONSORS = [
         "tier": "organizer",
         "url": "https://roza.kg/",
         "description": {
-            "ky": "«Мекендештер» Форумунун өнөктөшү болгон эл аралык коомдук фонд.",
-            "ru": "Международный общественный фонд, партнёр форума «Мекендештер».",
-            "en": "An international public foundation and a partner of the Mekendeshter Forum.",
+            "ky": "«Мекендештер» форумунун уюштуруучусу.",
+            "ru": "Организатор форума «Мекендештер».",
+            "en": "Organizer of the Mekendeshter Forum.",
         },
     },
     {
@@ -317,7 +317,7 @@ SPONSORS = [
         "url": "https://www.gov.kg/",
         "description": {
             "ky": (
-                "«Мекендештер» Форумунун өнөктөшү; Өкмөткө караштуу Чет өлкөлөрдөгү мекендештер "
+                "«Мекендештер» форумунун өнөктөшү; Өкмөткө караштуу Чет өлкөлөрдөгү мекендештер "
                 "менен байланыштар боюнча Кеңеш 2015-жылы түзүлгөн."
             ),
             "ru": (
@@ -340,7 +340,7 @@ SPONSORS = [
         "tier": "partner",
         "url": "https://www.oshsu.kg/",
         "description": {
-            "ky": "2016-жылы «Мекендештер» Форуму ушул университеттин негизинде өттү.",
+            "ky": "2016-жылы «Мекендештер» форуму ушул университеттин негизинде өттү.",
             "ru": "В 2016 г. форум «Мекендештер» прошёл на базе университета.",
             "en": "The university hosted the Mekendeshter Forum in 2016.",
         },
@@ -351,7 +351,7 @@ SPONSORS = [
         "tier": "media",
         "url": "",
         "description": {
-            "ky": "«Мекендештер – 2016» Форумунун маалыматтык өнөктөшү.",
+            "ky": "«Мекендештер – 2016» форумунун маалыматтык өнөктөшү.",
             "ru": "Информационный партнёр форума «Мекендештер – 2016».",
             "en": "Media partner of the Mekendeshter Forum 2016.",
         },
@@ -366,9 +366,9 @@ SPONSORS = [
         "tier": "partner",
         "url": "",
         "description": {
-            "ky": ("«Мекендештер – 2016» Форумунун өнөктөшү болгон экскурсиялар жана саякаттар бюросу."),
-            "ru": "Бюро экскурсий и путешествий, партнёр форума «Мекендештер – 2016».",
-            "en": "An excursion and travel bureau and a partner of the Mekendeshter Forum 2016.",
+            "ky": "2016-жылкы форумдун өнөктөшү: экскурсиялар жана саякаттар.",
+            "ru": "Партнёр форума 2016 года: экскурсии и путешествия.",
+            "en": "Partner of the 2016 Forum for excursions and travel.",
         },
     },
 ]
@@ -389,9 +389,15 @@ SPONSORS_INTRO = {
 
 # --- The 2016 outcome document ---------------------------------------------------------------
 
+DRAFT_PROPOSALS_NOTE = {
+    "ky": "Жыйынтык документке киргизүү үчүн сунуштар кабыл алынат.",
+    "ru": "Принимаются предложения для внесения в итоговый документ.",
+    "en": "Proposals for inclusion in the outcome document are welcome.",
+}
+
 OUTCOME_2016 = {
     "title": {
-        "ky": "«Мекендештер – 2016» Форумунун жыйынтык документи",
+        "ky": "«Мекендештер – 2016» форумунун жыйынтык документи",
         "ru": "Итоговый документ форума «Мекендештер – 2016»",
         "en": "Outcome Document of the Mekendeshter Forum 2016",
     },
@@ -403,11 +409,9 @@ OUTCOME_2016 = {
         _INTRO_PARTICIPANTS,
         _INTRO_PLENARIES,
     ),
-    "proposals_note": {
-        "ky": "Жыйынтык документке киргизүү үчүн сунуштар кабыл алынат.",
-        "ru": "Принимаются предложения для внесения в итоговый документ.",
-        "en": "Proposals for inclusion in the outcome document are welcome.",
-    },
+    # A final document takes no more proposals: an invitation to send some beside "Final version"
+    # contradicted it (language review, finding 24). The draft of the next forum has the note.
+    "proposals_note": dict(_EMPTY),
     "sections": [
         {
             "slug": "background",
@@ -474,7 +478,7 @@ OUTCOME_2016 = {
         {
             "slug": "result",
             "title": {
-                "ky": "2012–2016-жылдардагы «Мекендештер» Форумунун ишинин натыйжалары",
+                "ky": "2012–2016-жылдардагы «Мекендештер» форумунун ишинин натыйжалары",
                 "ru": "Результаты работы форума «Мекендештер» за 2012–2016 гг.",
                 "en": "Results of the Mekendeshter Forum's Work in 2012–2016",
             },
@@ -496,7 +500,7 @@ OUTCOME_2016 = {
                 },
                 {
                     "ky": (
-                        "Мекендештердин эки ири «Мекендештер» Форуму өткөрүлдү (Бишкек шаары, "
+                        "Мекендештердин эки ири «Мекендештер» форуму өткөрүлдү (Бишкек шаары, "
                         "2012-жылдын августу, 2014-жылдын июлу)."
                     ),
                     "ru": (
@@ -616,7 +620,7 @@ OUTCOME_2016 = {
                     "органами, и ее эффективность низка."
                 ),
                 "en": (
-                    "At the same time, the country has no long-term program. This component was "
+                    "At the same time, the country has no long-term programme. This component was "
                     "not included in the National Development Strategy of the Kyrgyz Republic "
                     "for the period up to 2017. Work with the diaspora is divided among many "
                     "state bodies, and its effectiveness is low."
@@ -626,7 +630,7 @@ OUTCOME_2016 = {
         {
             "slug": "recommendation",
             "title": {
-                "ky": "«Мекендештер» Форумунун сунуштамалары",
+                "ky": "«Мекендештер» форумунун сунуштамалары",
                 "ru": "Рекомендации форума «Мекендештер»",
                 "en": "Recommendations of the Mekendeshter Forum",
             },
@@ -704,7 +708,7 @@ OUTCOME_2016 = {
                     ),
                     "en": (
                         "Ensure Government support for initiatives to develop diasporas, and for "
-                        "other initiatives, through programs on national, cultural and "
+                        "other initiatives, through programmes on national, cultural and "
                         "linguistic differences, the improvement of legislation and other "
                         "matters."
                     ),
@@ -726,7 +730,7 @@ OUTCOME_2016 = {
                 {
                     "ky": (
                         "Диаспоралардын башын кошкон иш-чараларды уюштуруу: эки жылда бир ирет "
-                        "«Мекендештер» Форуму, диаспоралар күнү, диаспоралардын бизнес-форуму."
+                        "«Мекендештер» форуму, диаспоралар күнү, диаспоралардын бизнес-форуму."
                     ),
                     "ru": (
                         "Организовывать мероприятия, объединяющие диаспоры: раз в два года — "
@@ -760,7 +764,7 @@ OUTCOME_2016 = {
                         "Углублять освещение темы диаспор в средствах массовой информации, "
                         "организуя постоянные рубрики и передачи."
                     ),
-                    "en": ("Deepen media coverage of diasporas by setting up regular columns and programs."),
+                    "en": ("Deepen media coverage of diasporas by setting up regular columns and programmes."),
                 },
                 {
                     "ky": "Мекендештердин волонтердук ишмердигине колдоо көрсөтүү.",
@@ -804,7 +808,7 @@ OUTCOME_2016 = {
                         "туризма силами соотечественников."
                     ),
                     "en": (
-                        "Develop and implement programs for the promotion and organization of tourism by compatriots."
+                        "Develop and implement programmes for the promotion and organization of tourism by compatriots."
                     ),
                 },
                 {
@@ -817,7 +821,7 @@ OUTCOME_2016 = {
                         "языка, в том числе онлайн-курсы."
                     ),
                     "en": (
-                        "Develop and implement materials and programs for learning the Kyrgyz "
+                        "Develop and implement materials and programmes for learning the Kyrgyz "
                         "language, including online courses."
                     ),
                 },
@@ -831,7 +835,7 @@ OUTCOME_2016 = {
                         "центров и диаспоральных объединений."
                     ),
                     "en": (
-                        "Develop teaching materials and distribute them to cultural centers and diaspora associations."
+                        "Develop teaching materials and distribute them to cultural centres and diaspora associations."
                     ),
                 },
                 {
@@ -1100,7 +1104,7 @@ ARTICLES = [
         "published_at": datetime.datetime(2026, 11, 2, 10, 0),
         "category": "announcement",
         "title": {
-            "ky": "«Мекендештер» Форумунун порталы ачылды",
+            "ky": "«Мекендештер» форумунун порталы ачылды",
             "ru": "Открылся портал форума «Мекендештер»",
             "en": "The Mekendeshter Forum's portal is open",
         },
@@ -1125,13 +1129,13 @@ ARTICLES = [
         "published_at": datetime.datetime(2026, 11, 4, 10, 0),
         "category": "announcement",
         "title": {
-            "ky": "2016-жылкы Форумдун жыйынтык документи порталда",
+            "ky": "2016-жылкы форумдун жыйынтык документи порталда",
             "ru": "Итоговый документ форума 2016 года на портале",
             "en": "The outcome document of the 2016 Forum is on the portal",
         },
         "lead": {
             "ky": (
-                "2016-жылдын 1–2-августунда Ош шаарында өткөн Форумдун жыйынтыктарын жана анын он "
+                "2016-жылдын 1–2-августунда Ош шаарында өткөн форумдун жыйынтыктарын жана анын он "
                 "сегиз сунуштамасын порталдан окуса болот. Ар бир сунуштаманын өз шилтемеси бар."
             ),
             "ru": (
@@ -1150,13 +1154,13 @@ ARTICLES = [
         "published_at": datetime.datetime(2026, 11, 6, 10, 0),
         "category": "announcement",
         "title": {
-            "ky": "2016-жылкы Форумдун программасы",
+            "ky": "2016-жылкы форумдун программасы",
             "ru": "Программа форума 2016 года",
             "en": "The programme of the 2016 Forum",
         },
         "lead": {
             "ky": (
-                "Ош шаарындагы Форумдун жети пленардык жыйналышы убактысы жана кыскача "
+                "Ош шаарындагы форумдун жети пленардык жыйналышы убактысы жана кыскача "
                 "мазмуну менен порталда жарыяланды. Программаны календарыңызга да кошсоңуз болот."
             ),
             "ru": (
@@ -1181,7 +1185,7 @@ ARTICLES = [
         },
         "lead": {
             "ky": (
-                "2016-жылкы Форум өткөн Ош мамлекеттик университети (Ленин көчөсү, 331) картада "
+                "2016-жылкы форум өткөн Ош мамлекеттик университети (Ленин көчөсү, 331) картада "
                 "көрсөтүлдү. Ошол эле бетте трансфер жана жайгашуу боюнча маалымат бар."
             ),
             "ru": (
@@ -1250,19 +1254,55 @@ ARTICLES = [
         },
         "body": dict(_EMPTY),
     },
+    # Written in Russian only, as staff may publish a text before it is translated: /ky/ and /en/
+    # show it in Russian with the site's note "Available in Russian only".
+    {
+        "slug": "directory-add-your-association",
+        "edition": None,
+        "published_at": datetime.datetime(2026, 11, 18, 10, 0),
+        "category": "announcement",
+        "title": {
+            "ky": "",
+            "ru": "Как добавить своё объединение в справочник диаспоры",
+            "en": "",
+        },
+        "lead": {
+            "ky": "",
+            "ru": (
+                "Объединения кыргызстанцев за рубежом могут попасть в справочник портала: напишите "
+                "организационному комитету название, страну и город объединения и как с ним связаться."
+            ),
+            "en": "",
+        },
+        "body": {
+            "ky": "",
+            "ru": (
+                "<p>Справочник начинается с объединений: в разделе «Объединения и соотечественники» "
+                "они идут перед людьми, а на карте отмечен город каждого из них. Чтобы добавить своё объединение, "
+                "отправьте со страницы «Контакты» его название, страну, город, сайт или страницу в "
+                "социальной сети и адрес для связи. Организационный комитет проверит сведения и "
+                "добавит запись.</p>"
+                "<p>Соотечественники могут добавить и себя: для этого есть страница «Моя запись в "
+                "справочнике». Какие контакты видны и кому, каждый выбирает сам.</p>"
+                "<p>Эта заметка — демонстрационная и опубликована только на русском языке: так "
+                "портал показывает материал, который ещё не переведён.</p>"
+            ),
+            "en": "",
+        },
+    },
     {
         "slug": "fourth-forum-demo",
         "edition": "upcoming",
         "published_at": datetime.datetime(2026, 11, 20, 10, 0),
         "category": "announcement",
         "title": {
-            "ky": "Төртүнчү Форумга даярдык",
+            "ky": "Төртүнчү форумга даярдык",
             "ru": "Подготовка к четвертому форуму",
             "en": "Preparing the Fourth Forum",
         },
         "lead": {
             "ky": (
-                "Уюштуруучу комитет Форумга даярдык иштерин баштады. Порталда азырынча ал "
+                "Уюштуруучу комитет форумга даярдык иштерин баштады. Порталда азырынча ал "
                 "каттоодон өтүүнү сынап көрүү үчүн гана түзүлгөн демонстрациялык форум катары көрсөтүлөт."
             ),
             "ru": (
@@ -1307,7 +1347,7 @@ PROGRAMME_2016 = [
             "en": (
                 "Including diaspora issues, as an element and catalyst of development, in the "
                 "country's national development strategies up to 2030. The country has no "
-                "long-term program in this area: the component was not included in the National "
+                "long-term programme in this area: the component was not included in the National "
                 "Development Strategy of the Kyrgyz Republic for the period up to 2017."
             ),
         },
@@ -1337,7 +1377,7 @@ PROGRAMME_2016 = [
                 "потенциала."
             ),
             "en": (
-                "The favorable conditions for launching business initiatives in the Kyrgyz "
+                "The favourable conditions for launching business initiatives in the Kyrgyz "
                 "Republic and how to draw the attention of potential investors among "
                 "compatriots living abroad to them. Proposals to improve the country's "
                 "investment climate and to raise its prestige and investment potential."
@@ -1436,7 +1476,7 @@ PROGRAMME_2016 = [
             "en": (
                 "The unique geographical position and the historical and cultural wealth of "
                 "Kyrgyzstan's regions, including the Osh, Batken and Jalal-Abad regions. "
-                "Programs for the promotion and organization of tourism by compatriots, "
+                "Programmes for the promotion and organization of tourism by compatriots, "
                 "including gatherings of compatriots on the jailoo (summer pastures) in the "
                 "form of ethno- and eco-camps."
             ),
@@ -1466,10 +1506,10 @@ PROGRAMME_2016 = [
                 "касающихся национальных, культурных и языковых различий."
             ),
             "en": (
-                "Materials and programs for learning the Kyrgyz language, including online "
-                "courses, and the distribution of teaching materials to cultural centers and "
+                "Materials and programmes for learning the Kyrgyz language, including online "
+                "courses, and the distribution of teaching materials to cultural centres and "
                 "diaspora associations. Government support for diaspora initiatives through "
-                "programs on national, cultural and linguistic differences."
+                "programmes on national, cultural and linguistic differences."
             ),
         },
     },
@@ -1486,7 +1526,7 @@ PROGRAMME_2016 = [
         "description": {
             "ky": (
                 "Кыргызстандыктардын глобалдык онлайн аянтчасы катары www.mekendeshter.org "
-                "интерактивдүү интернет-платформасын өнүктүрүү жана анда Форумдун "
+                "интерактивдүү интернет-платформасын өнүктүрүү жана анда форумдун "
                 "катышуучуларынын байланыш маалыматтарын чагылдыруу. Туруктуу рубрикалар жана "
                 "көрсөтүүлөр аркылуу массалык маалымат каражаттарында диаспоралар жөнүндө "
                 "чагылдырууну тереңдетүү, мекендештердин волонтердук ишмердигин колдоо."
@@ -1501,7 +1541,7 @@ PROGRAMME_2016 = [
                 "Developing the interactive online platform www.mekendeshter.org as a global "
                 "online hub for Kyrgyzstanis and publishing the contact details of Forum "
                 "participants on it. Deepening media coverage of diasporas through regular "
-                "columns and programs, and supporting the volunteer work of compatriots."
+                "columns and programmes, and supporting the volunteer work of compatriots."
             ),
         },
     },
@@ -1512,46 +1552,48 @@ PROGRAMME_2016 = [
 VENUE_TRAVEL = {
     "transfer": {
         "ky": (
-            "Уюштуруучу комитет каттоодон өткөн катышуучулар үчүн Ош шаарынын аэропортунан жана "
-            "темир жол вокзалынан Форум өтүүчү жерге – Ош мамлекеттик университетине (Ленин "
-            "көчөсү, 331) чейин трансфер уюштурат. Трансфер керек болсо, бул тууралуу каттоо "
-            "формасында белгилеп коюңуз.\n\n"
+            "2016-жылы уюштуруучу комитет каттоодон өткөн катышуучулар үчүн Ош шаарынын "
+            "аэропортунан жана темир жол вокзалынан форум өткөн жерге – Ош мамлекеттик "
+            "университетине (Ленин көчөсү, 331) чейин трансфер уюштурган. Трансфер керек "
+            "болгондор бул тууралуу каттоо формасында белгилешкен.\n\n"
             "Суроолоруңуз болсо, уюштуруучу комитетке кайрылыңыз: +996 312 66 35 38, "
             "mekendeshter@roza.kg."
         ),
         "ru": (
-            "Для зарегистрированных участников организационный комитет обеспечивает трансфер из "
-            "аэропорта и с железнодорожного вокзала Оша к месту проведения форума — в Ошский "
-            "государственный университет (ул. Ленина, 331). Если вам нужен трансфер, отметьте "
-            "это в регистрационной форме.\n\n"
+            "В 2016 году организационный комитет обеспечивал зарегистрированным участникам "
+            "трансфер из аэропорта и с железнодорожного вокзала Оша к месту проведения форума — в "
+            "Ошский государственный университет (ул. Ленина, 331). Кому был нужен трансфер, "
+            "отмечали это в регистрационной форме.\n\n"
             "С вопросами обращайтесь в организационный комитет: +996 312 66 35 38, "
             "mekendeshter@roza.kg."
         ),
         "en": (
-            "For registered participants, the Organizing Committee provides transfers from Osh "
-            "airport and railway station to the Forum venue, Osh State University (331 Lenin "
-            "Street). If you need a transfer, please say so in the registration form.\n\n"
+            "In 2016, the Organizing Committee provided registered participants with transfers "
+            "from Osh airport and railway station to the Forum venue, Osh State University (331 "
+            "Lenin Street). Those who needed a transfer said so in the registration form.\n\n"
             "If you have any questions, please contact the Organizing Committee: "
             "+996 312 66 35 38, mekendeshter@roza.kg."
         ),
     },
     "accommodation": {
         "ky": (
-            "Уюштуруучу комитет каттоодон өткөн катышуучуларга Ош шаарында жайгашууга жардам "
-            "берет. Ал үчүн каттоодон өтүп жатканда келүү жана кетүү күндөрүңүздү көрсөтүңүз.\n\n"
+            "2016-жылы уюштуруучу комитет каттоодон өткөн катышуучуларга Ош шаарында жайгашууга "
+            "жардам берген. Ал үчүн катышуучулар каттоодон өтүп жатканда келүү жана кетүү "
+            "күндөрүн көрсөтүшкөн.\n\n"
             "Жайгашуу боюнча суроолоруңуз болсо, уюштуруучу комитетке кайрылыңыз: "
             "+996 312 66 35 38, mekendeshter@roza.kg."
         ),
         "ru": (
-            "Организационный комитет помогает зарегистрированным участникам с размещением в "
-            "Оше. Для этого при регистрации укажите даты заезда и выезда.\n\n"
+            "В 2016 году организационный комитет помогал зарегистрированным участникам с "
+            "размещением в Оше. Для этого при регистрации участники указывали даты заезда и "
+            "выезда.\n\n"
             "По вопросам размещения обращайтесь в организационный комитет: +996 312 66 35 38, "
             "mekendeshter@roza.kg."
         ),
         "en": (
-            "The Organizing Committee helps registered participants with accommodation in Osh. "
-            "To receive this help, please state your check-in and check-out dates when you "
-            "register.\n\n"
+            "In 2016, the Organizing Committee helped registered participants with accommodation "
+            "in Osh. To receive this help, participants stated their check-in and check-out dates "
+            "when they registered.\n\n"
             "If you have any questions about accommodation, please contact the Organizing "
             "Committee: +996 312 66 35 38, mekendeshter@roza.kg."
         ),
@@ -1718,7 +1760,7 @@ PRIVACY = {
         "en": "\n\n".join(
             (
                 "This site is run by the Organizing Committee of the Mekendeshter Forum. The data you give us"
-                " is used only to organise the forum and to contact you.",
+                " is used only to organize the forum and to contact you.",
                 "What we collect: when you register for the forum, your name, country, city, phone, email"
                 " address and details of your arrival, hotel and special needs; for the directory, what you"
                 " enter yourself; for a subscription, your email address.",
@@ -1798,3 +1840,27 @@ PARTICIPANT_PLACES = {
     "ES": (["Madrid"], []),
     "AU": (["Sydney"], []),
 }  # fmt: skip
+
+
+# The 2016 album: pictures drawn by mekendeshter/demo/photos.py, captioned as demonstration images
+# (there are no photographs of the forum in the repository).
+DEMO_ALBUM = {
+    "title": {
+        "ky": "Демонстрациялык альбом",
+        "ru": "Демонстрационный альбом",
+        "en": "Demonstration album",
+    },
+    "description": {
+        "ky": "Бул сүрөттөр сайтта тартылган демонстрациялык сүрөттөр: альбом кандай көрүнөрүн көрсөтөт.",
+        "ru": "Это демонстрационные изображения, нарисованные для сайта: они показывают, как выглядит альбом.",
+        "en": "These are demonstration images drawn for the site: they show what an album looks like.",
+    },
+    "captions": [
+        {
+            "ky": f"Демонстрациялык сүрөт {number}",
+            "ru": f"Демонстрационное изображение {number}",
+            "en": f"Demonstration image {number}",
+        }
+        for number in range(1, 5)
+    ],
+}

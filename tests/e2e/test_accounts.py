@@ -30,7 +30,7 @@ def test_sign_up_register_propose_and_cancel(page, site):
     expect(page).to_have_url(re.compile(re.escape(site + "/en/accounts/signup/")))
     page.get_by_label("Email").fill("aigul@example.org")
     page.locator("#id_password1").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create an account").click()
     expect(page).to_have_url(site + "/en/accounts/confirm-email/")
 
     # The link from the sent mail confirms the address (by POST) and signs in.

@@ -208,3 +208,27 @@ def test_files_stay_when_the_deletion_is_rolled_back(tmp_path, django_capture_on
         services.photo_delete(photo=photo)
         raise RuntimeError
     assert len(stored_files(tmp_path)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "link"), [("ky", "Бул форумдун сүрөт альбому"), ("en", "The photo album of this forum")]
+)
+def test_edition_page_shows_its_first_photos_and_links_its_album(client, gallery, lang, link):
+    edition, album, photos = gallery
+    html = client.get(f"/{lang}/forum/{edition.year}/").content.decode()
+    for photo in photos:
+        assert f'<a href="/{lang}/forum/{edition.year}/photos/{photo.pk}/">' in html
+    assert f'<a href="/{lang}/forum/{edition.year}/photos/">{link}</a>' in html
+
+
+def test_edition_page_shows_four_photos_at_most_in_bounded_queries(client, gallery):
+    edition, album, photos = gallery
+    url = f"/en/forum/{edition.year}/"
+    few = count_queries(client, url)
+    for _ in range(3):
+        services.photo_create(album=album, upload=jpeg_with_gps_and_orientation((500, 400)))
+    assert count_queries(client, url) == few
+    html = client.get(url).content.decode()
+    assert html.count(f'href="/en/forum/{edition.year}/photos/') == 4 + 2  # four photos, the album twice
+    other = EditionFactory()
+    assert "The photo album of this forum" not in client.get(f"/en/forum/{other.year}/").content.decode()

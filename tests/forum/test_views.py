@@ -30,7 +30,7 @@ def editions():
     first = EditionFactory(
         year=2012,
         number=1,
-        title_ky="Биринчи «Мекендештер – 2012» Форуму",
+        title_ky="Биринчи «Мекендештер – 2012» форуму",
         title_ru="Первый форум «Мекендештер – 2012»",
         title_en="The First Mekendeshter Forum 2012",
         start_date=datetime.date(2012, 8, 1),
@@ -104,7 +104,7 @@ def test_edition_list_queries_do_not_grow(client):
     [
         ("ky", ["«Жаңы мүмкүнчүлүктөр»", "<p>Форум жөнүндө.</p>", "<p>Үчүнчү Форумдун миссиясы.</p>"]),
         ("ru", ["«Новые возможности»", "<p>О форуме.</p>", "<p>Миссия третьего форума.</p>"]),
-        ("en", ["«New Opportunities»", "<p>About the forum.</p>", "<p>The mission of the third forum.</p>"]),
+        ("en", ["“New Opportunities”", "<p>About the forum.</p>", "<p>The mission of the third forum.</p>"]),
     ],
 )
 def test_edition_detail(client, editions, outcome, language, texts):

@@ -35,7 +35,7 @@ def held_edition():
     edition = EditionFactory(
         year=2016,
         number=3,
-        title_ky="Үчүнчү «Мекендештер – 2016» Форуму",
+        title_ky="Үчүнчү «Мекендештер – 2016» форуму",
         title_ru="Третий форум «Мекендештер – 2016»",
         title_en="The Third Mekendeshter Forum 2016",
         theme_ky="Жаңы мүмкүнчүлүктөр",
@@ -64,7 +64,7 @@ def held_edition():
 HOME_CONTENT = {
     "ky": [
         '<h1 id="results-heading"> 2016, Ош: жыйынтыктар </h1> <p class="results-band__when">'
-        ' <a href="/ky/forum/2016/" >Үчүнчү «Мекендештер – 2016» Форуму</a> ·'
+        ' <a href="/ky/forum/2016/" >Үчүнчү «Мекендештер – 2016» форуму</a> ·'
         ' <time datetime="2016-08-01">2016-жылдын 1–2-августу</time> </p>'
         ' <p class="edition-summary__theme" >«Жаңы мүмкүнчүлүктөр»</p>',
         '<a class="button button--solid" href="/ky/forum/2016/outcome/">Жыйынтык документ</a>',
@@ -86,7 +86,7 @@ HOME_CONTENT = {
         '<h1 id="results-heading"> 2016, Osh: results </h1> <p class="results-band__when">'
         ' <a href="/en/forum/2016/" >The Third Mekendeshter Forum 2016</a> ·'
         ' <time datetime="2016-08-01">1–2 August 2016</time> </p>'
-        ' <p class="edition-summary__theme" >«New Opportunities»</p>',
+        ' <p class="edition-summary__theme" >“New Opportunities”</p>',
         '<a class="button button--solid" href="/en/forum/2016/outcome/">Outcome document</a>',
         '<span class="figures__value">500+</span> <span class="figures__label" >participants</span>',
         "<strong>Osh State University</strong>",
@@ -113,8 +113,8 @@ def test_home_shows_the_last_edition(client, held_edition, language):
     [
         (
             "ky",
-            '<h1 id="next-forum-heading" class="edition-summary__title" >Төртүнчү «Мекендештер» Форуму</h1>',
-            '<a href="/ky/forum/2016/" >Үчүнчү «Мекендештер – 2016» Форуму</a>',
+            '<h1 id="next-forum-heading" class="edition-summary__title" >Төртүнчү «Мекендештер» форуму</h1>',
+            '<a href="/ky/forum/2016/" >Үчүнчү «Мекендештер – 2016» форуму</a>',
             "Бул – демонстрациялык форум: анын жардамы менен порталда каттоодон өтүүнү сынап көрө аласыз.",
         ),
         (
@@ -128,7 +128,7 @@ def test_home_shows_the_last_edition(client, held_edition, language):
 def test_home_leads_with_the_upcoming_edition_and_shows_the_last_one_held(
     client, held_edition, language, upcoming, held, notice
 ):
-    OpenEditionFactory(is_demo=True, title_ky="Төртүнчү «Мекендештер» Форуму", title_ru="Четвёртый форум «Мекендештер»")
+    OpenEditionFactory(is_demo=True, title_ky="Төртүнчү «Мекендештер» форуму", title_ru="Четвёртый форум «Мекендештер»")
     html = squash(client.get(f"/{language}/").content.decode())
     assert html.index(upcoming) < html.index(held)
     assert f'<p class="hero__demo">{notice}</p>' in html

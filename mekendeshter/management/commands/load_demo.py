@@ -12,7 +12,9 @@ from django.utils import timezone
 from reversion.models import Version
 
 from diaspora.models import Association
+from forum import services as forum_services
 from forum.models import (
+    Album,
     Edition,
     Item,
     KeyFigure,
@@ -28,6 +30,7 @@ from forum.models import (
     Venue,
 )
 from mekendeshter.demo import content
+from mekendeshter.demo.photos import demo_photo
 from news.models import Article
 
 DEMO_STAFF_EMAIL = "staff@example.org"
@@ -72,6 +75,7 @@ class Command(BaseCommand):
         self.record_first_revisions(documents)
         self.load_articles(editions[3], upcoming)
         self.load_progress(documents[0])
+        self.load_album(editions[3])
         self.load_associations()
         # Invented people only where asked for or in development, like the staff account: a
         # production database holds real registrations (imported from the organizers' lists).
@@ -88,6 +92,19 @@ class Command(BaseCommand):
         )
         if settings.DEBUG:
             self.load_staff_account()
+
+    def load_album(self, edition):
+        """The 2016 album with the drawn demonstration pictures, once (its photos are kept after)."""
+        data = content.DEMO_ALBUM
+        album, _ = Album.objects.update_or_create(
+            edition=edition,
+            title_en=data["title"]["en"],
+            defaults=translated(title=data["title"], description=data["description"]),
+        )
+        if album.photos.exists():
+            return
+        for index, caption in enumerate(data["captions"]):
+            forum_services.photo_create(album=album, upload=demo_photo(index), caption=caption)
 
     def load_privacy_policy(self):
         # Created once: after that the text is the staff's, and loading the demo again keeps it.
@@ -302,7 +319,7 @@ class Command(BaseCommand):
         document, _ = OutcomeDocument.objects.update_or_create(
             edition=edition,
             defaults={
-                **translated(title=DRAFT_TITLE, proposals_note=content.OUTCOME_2016["proposals_note"]),
+                **translated(title=DRAFT_TITLE, proposals_note=content.DRAFT_PROPOSALS_NOTE),
                 "status": OutcomeDocument.Status.OPEN,
                 "date": None,
             },
