@@ -17,7 +17,7 @@ from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.sanitize import clean_html
 
 from . import images, tasks
-from .models import Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
+from .models import Article, Comment, CommentReport, Delivery, Newsletter, NewsSettings, Subscription
 
 # --- Articles -------------------------------------------------------------------------------
 
