@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0014_page'),
+        ("forum", "0018_progress_updates"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

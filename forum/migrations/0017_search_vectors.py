@@ -22,7 +22,7 @@ def write_documents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0015_search_documents"),
+        ("forum", "0016_search_documents"),
     ]
 
     operations = [

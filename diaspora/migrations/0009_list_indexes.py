@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('diaspora', '0006_merge_demo_associations_members'),
+        ("diaspora", "0008_search_vectors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

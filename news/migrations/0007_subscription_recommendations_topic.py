@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0003_comment_author_kept'),
+        ("news", "0006_list_indexes"),
     ]
 
     operations = [

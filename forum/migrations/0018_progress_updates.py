@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0014_page'),
+        ("forum", "0017_search_vectors"),
         ('news', '0001_initial'),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0014_page"),
+        ("forum", "0015_hotel_coordinates"),
     ]
 
     operations = [

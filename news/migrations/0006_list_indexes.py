@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('forum', '0014_page'),
-        ('news', '0003_comment_author_kept'),
+        ("news", "0005_search_vectors"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('diaspora', '0006_merge_demo_associations_members'),
+        ("diaspora", "0009_list_indexes"),
     ]
 
     operations = [
