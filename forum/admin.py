@@ -452,9 +452,11 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
         account with the same (normalised) email address: one person, however many accounts."""
         if registration.pk is None:
             return "—"
-        user_ids = selectors.person_user_ids(user=registration.user)
+        # An imported registration has no account: its list's address stands for the person.
+        emails = selectors.person_emails(user=registration.user, email=registration.email)
+        user_ids = selectors.person_user_ids(user=registration.user, emails=emails)
         context = {
-            "history": selectors.participation_history(user_ids=user_ids),
+            "history": selectors.participation_history(user_ids=user_ids, emails=emails),
             "current": registration,
             "accounts": len(user_ids),
             "today": timezone.localdate(),

@@ -503,37 +503,58 @@ def edition_comparison(*, minimum=SMALL_COUNT_MINIMUM, today=None):
 # --- A person's history across editions ------------------------------------------------------
 
 
-def person_user_ids(*, user):
-    """The accounts of the person `user` is, merged by normalised email: the accounts whose
-    address, or one of whose verified addresses, is one of `user`'s (each mailbox is stored in one
-    spelling, `normalise_email`; older rows are compared without regard to case). For staff."""
-    emails = {user.email} | set(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+def person_emails(*, user=None, email="", verified_only=False):
+    """The spellings (`normalise_email`) of a person's mailboxes: an account's address and its
+    verified addresses (only the verified ones with `verified_only`), and `email`, the address an
+    imported registration carries instead of an account. Older rows are compared without regard
+    to case."""
+    emails = {email}
+    if user is not None:
+        if not verified_only:
+            emails.add(user.email)
+        emails |= set(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
     spellings = set()
-    for email in filter(None, emails):
+    for address in filter(None, emails):
         try:
-            spellings.add(normalise_email(email))
+            spellings.add(normalise_email(address))
         except ValidationError:
-            spellings.add(email.strip().lower())
-    if not spellings:
-        return [user.pk]
-    same_email = reduce(or_, (Q(email__iexact=email) for email in spellings))
-    verified = EmailAddress.objects.filter(same_email, verified=True).values("user_id")
-    ids = get_user_model().objects.filter(same_email | Q(pk__in=verified)).values_list("pk", flat=True)
-    return sorted({user.pk, *ids})
+            spellings.add(address.strip().lower())
+    return sorted(spellings)
 
 
-def participation_history(*, user_ids, today=None):
-    """A person's forum editions (under the accounts `user_ids`), oldest first: per edition, their
+def _same_email(emails):
+    return reduce(or_, (Q(email__iexact=email) for email in emails))
+
+
+def person_user_ids(*, emails, user=None):
+    """The accounts of one person, merged by `emails` (`person_emails`): the accounts with one of
+    those addresses, or with one of them verified, and `user`'s own. For staff."""
+    ids = {user.pk} if user is not None else set()
+    if emails:
+        verified = EmailAddress.objects.filter(_same_email(emails), verified=True).values("user_id")
+        ids |= set(
+            get_user_model().objects.filter(_same_email(emails) | Q(pk__in=verified)).values_list("pk", flat=True)
+        )
+    return sorted(ids)
+
+
+def participation_history(*, user_ids, emails=(), today=None):
+    """A person's forum editions (under the accounts `user_ids`, and the registrations imported
+    from the organizers' lists under one of `emails`), oldest first: per edition, their
     registrations (with the days they were checked in), whether they took part
     (`RegistrationQuerySet.took_part`) and their proposals to its outcome document. Three queries
     however long the history."""
+    person = Q(user_id__in=user_ids)
+    if emails:
+        # An imported registration has no account, only the address the organizers' list gave.
+        person |= Q(user=None) & _same_email(emails)
     registrations = (
-        Registration.objects.filter(user_id__in=user_ids)
+        Registration.objects.filter(person)
         .select_related("edition", "user")
         .annotate(days_attended=Count("arrivals", distinct=True))
         .order_by("edition__start_date", "created_at", "pk")
     )
-    took_part = set(Registration.objects.filter(user_id__in=user_ids).took_part(today).values_list("pk", flat=True))
+    took_part = set(Registration.objects.filter(person).took_part(today).values_list("pk", flat=True))
     proposals = (
         Proposal.objects.filter(author_id__in=user_ids)
         .select_related("document__edition", "section", "item")

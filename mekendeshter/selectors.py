@@ -23,8 +23,11 @@ def account_overview(*, user):
     return {
         "registrations": forum_selectors.registration_list_for_user(user=user),
         "proposals": forum_selectors.proposal_list_for_user(user=user),
-        # The person's own account only: merging accounts by email is for staff, who can judge it.
-        "history": forum_selectors.participation_history(user_ids=[user.pk]),
+        # The person's own account only (merging accounts by email is for staff, who can judge it),
+        # and the registrations of the organizers' lists under an address the person verified.
+        "history": forum_selectors.participation_history(
+            user_ids=[user.pk], emails=forum_selectors.person_emails(user=user, verified_only=True)
+        ),
         "subscriptions": subscription_list_for_user(user=user),
         "social_accounts": SocialAccount.objects.filter(user=user).order_by("provider"),
         "directory_entry": DirectoryEntry.objects.filter(user=user).first(),

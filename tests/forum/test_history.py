@@ -121,10 +121,11 @@ def second_account(person, editions):
 def test_accounts_are_merged_by_normalised_email(person, second_account):
     stranger = UserFactory(email="aigul@example.com")
     legacy = UserFactory(email="Aigul@Example.org", verified=False)  # stored before normalisation
-    ids = selectors.person_user_ids(user=person)
+    emails = selectors.person_emails(user=person)
+    ids = selectors.person_user_ids(user=person, emails=emails)
     assert set(ids) == {person.pk, second_account.pk, legacy.pk}
     assert stranger.pk not in ids
-    history = selectors.participation_history(user_ids=ids)
+    history = selectors.participation_history(user_ids=ids, emails=emails)
     assert history["years"] == [2012, 2014, 2016, 2018]
 
 
@@ -173,3 +174,44 @@ def test_the_panel_queries_do_not_grow(admin_client, person, editions):
         arrive(other, other.edition.start_date)
         ProposalFactory(author=person, document__edition=other.edition)
     assert count_queries(admin_client, url) == few
+
+
+# --- The organizers' lists: registrations imported without an account ------------------------
+
+
+def imported(edition, email, **fields):
+    return RegistrationFactory(
+        user=None, email=email, source=Registration.Source.IMPORT, privacy_consent_at=None, edition=edition, **fields
+    )
+
+
+def test_an_imported_registration_opens_with_the_history_of_its_address(admin_client, person, editions):
+    """A past participant from an organizers' list has no account: the list's address finds the
+    person's accounts and other imported rows, and a stranger's rows stay out."""
+    from_list = imported(editions[2018], "aigul@example.org", first_name="Айгүл", last_name="Тизмеден")
+    imported(editions[2018], "someone.else@example.org", first_name="Бөтөн", last_name="Адам")
+    response = admin_client.get(
+        f"/admin/forum/registration/{from_list.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    panel = " ".join(html[html.index('class="history-panel"') :].split("</table>", 1)[0].split())
+    assert "Took part in 2012, 2014, 2016 and 2018." in panel
+    assert "aigul@example.org (imported list)" in panel
+    assert "Бөтөн" not in panel
+
+
+def test_my_account_counts_the_lists_under_my_verified_address(client, person, editions):
+    imported(editions[2018], "aigul@example.org")
+    client.force_login(person)
+    html = client.get("/en/me/").content.decode()
+    assert "You took part in the forums of 2012, 2014, 2016 and 2018." in " ".join(html.split())
+
+
+def test_an_unverified_address_claims_no_imported_registration(client, editions):
+    """Anyone may type an address when signing up: only a verified one is the person's."""
+    claimant = UserFactory(email="aigul@example.org", verified=False)
+    imported(editions[2016], "aigul@example.org")
+    client.force_login(claimant)
+    html = client.get("/en/me/").content.decode()
+    assert "You have not taken part in a forum yet." in html
