@@ -404,6 +404,9 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
     import_form_class = RegistrationImportForm
     confirm_form_class = RegistrationConfirmForm
+    # import-export's list template with "Export this list…" beside its Import and Export buttons
+    # (the project's lists: all columns or chosen ones, transfer and hotel lists).
+    import_export_change_list_template = "admin/forum/registration/change_list.html"
     # The columns staff work with first, so that they fit 1280 pixels beside the filters.
     list_display = [
         "last_name",
@@ -478,15 +481,31 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
         return {**super().get_import_resource_kwargs(request, **kwargs), "edition": edition}
 
     def _set_status(self, request, queryset, status):
-        count = 0
+        told = unmailed = 0
         for registration in queryset.select_related("edition"):
             if registration.status != status:
                 services.registration_set_status(registration=registration, status=status)
-                count += 1
-        self.message_user(
-            request,
-            ngettext("%d registrant has been told by email.", "%d registrants have been told by email.", count) % count,
-        )
+                # A registration imported from an organizers' list has no account to write to.
+                if registration.user_id is None:
+                    unmailed += 1
+                else:
+                    told += 1
+        if told or not unmailed:
+            self.message_user(
+                request,
+                ngettext("%d registrant has been told by email.", "%d registrants have been told by email.", told)
+                % told,
+            )
+        if unmailed:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d registration from an imported list was changed without a letter: it has no account.",
+                    "%d registrations from imported lists were changed without a letter: they have no account.",
+                    unmailed,
+                )
+                % unmailed,
+            )
 
     @admin.action(description=_("Confirm (and send the confirmation)"), permissions=["change"])
     def confirm(self, request, queryset):
@@ -521,7 +540,8 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
 
     def get_urls(self):
         export = self.admin_site.admin_view(self.export_view)
-        return [path("export/", export, name="forum_registration_export"), *super().get_urls()]
+        # Not "export/": that is import-export's export of the resource's columns.
+        return [path("export-list/", export, name="forum_registration_export_list"), *super().get_urls()]
 
     def export_view(self, request):
         """The whole list as filtered, searched and dated on the changelist (its query string comes

@@ -484,7 +484,7 @@ def test_the_shown_deadline_is_the_real_one(client, user, lang, shown, not_shown
 def test_changelist_offers_the_filtered_list_for_export(admin_client):
     RegistrationFactory()
     html = admin_client.get("/admin/forum/registration/?status__exact=confirmed&q=Asanova").content.decode()
-    assert 'href="/admin/forum/registration/export/?q=Asanova&amp;status__exact=confirmed"' in html
+    assert 'href="/admin/forum/registration/export-list/?q=Asanova&amp;status__exact=confirmed"' in html
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
@@ -493,7 +493,7 @@ def test_export_the_whole_filtered_list_without_selecting_rows(admin_client, fil
     confirmed = [RegistrationFactory(edition=edition, last_name=f"Келет{n}") for n in range(3)]
     RegistrationFactory(edition=edition, last_name="Келбейт", status=Registration.Status.CANCELLED)
     RegistrationFactory(last_name="Башкасы")  # another edition
-    url = f"/admin/forum/registration/export/?edition__id__exact={edition.pk}&status__exact=confirmed"
+    url = f"/admin/forum/registration/export-list/?edition__id__exact={edition.pk}&status__exact=confirmed"
     page = admin_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "The list as filtered holds 3 registrations." in page
     assert 'name="_selected_action"' not in page
@@ -511,7 +511,7 @@ def test_export_of_the_whole_list_follows_the_search(admin_client):
     RegistrationFactory(last_name="Табылды")
     RegistrationFactory(last_name="Башка")
     response = admin_client.post(
-        "/admin/forum/registration/export/?q=Табылды", {"apply": "1", "preset": "all", "file_format": "csv"}
+        "/admin/forum/registration/export-list/?q=Табылды", {"apply": "1", "preset": "all", "file_format": "csv"}
     )
     body = response.content.decode("utf-8-sig")
     assert "Табылды" in body and "Башка" not in body
@@ -519,7 +519,7 @@ def test_export_of_the_whole_list_follows_the_search(admin_client):
 
 def test_export_of_the_whole_list_is_for_staff_who_may_view_registrations(client, admin_client, django_user_model):
     RegistrationFactory(last_name="Купуя")
-    url = "/admin/forum/registration/export/"
+    url = "/admin/forum/registration/export-list/"
     response = client.get(url)
     assert response.status_code == 302 and "/login/" in response["Location"]
     clerk = django_user_model.objects.create_user(username="clerk", email="clerk@example.org", is_staff=True)
