@@ -190,9 +190,7 @@ def test_an_imported_registration_opens_with_the_history_of_its_address(admin_cl
     person's accounts and other imported rows, and a stranger's rows stay out."""
     from_list = imported(editions[2018], "aigul@example.org", first_name="Айгүл", last_name="Тизмеден")
     imported(editions[2018], "someone.else@example.org", first_name="Бөтөн", last_name="Адам")
-    response = admin_client.get(
-        f"/admin/forum/registration/{from_list.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = admin_client.get(f"/admin/forum/registration/{from_list.pk}/change/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     html = response.content.decode()
     panel = " ".join(html[html.index('class="history-panel"') :].split("</table>", 1)[0].split())
