@@ -819,7 +819,7 @@ http {{
             if headers.get("X-Page-Cache") != "hit":
                 problems.append(f"{url}: not from the page cache ({headers.get('X-Page-Cache')})")
             control = headers.get("Cache-Control", "")
-            if "public" not in control or "max-age=" not in control or "Set-Cookie" in headers:
+            if "public" not in control or "s-maxage=" not in control or "Set-Cookie" in headers:
                 problems.append(f"{url}: Cache-Control {control!r}, cookie {headers.get('Set-Cookie')}")
             if first.headers.get("ETag") != headers.get("ETag") or first.text != again.text:
                 problems.append(f"{url}: the kept page differs from the first answer")

@@ -7,11 +7,14 @@ of the group is recomputed on its next read, in every app server at once. Writes
 model signals (`QuerySet.update()`, `bulk_create()`) call `invalidate(group)` themselves.
 """
 
+import logging
 import time
 
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
+
+logger = logging.getLogger(__name__)
 
 # A ceiling only: a generation change is what makes a value stale.
 TIMEOUT = 60 * 60
@@ -26,23 +29,33 @@ def cached(group, name, compute, *, timeout=TIMEOUT):
     picklable and must not depend on the request (put the language or the date into `name`).
     One round trip: the group's generation and the value are read together."""
     generation_key, key = _generation_key(group), f"data:{group}:{name}"
-    found = cache.get_many([generation_key, key])
-    generation = found.get(generation_key)
-    if generation is None:
-        # A fresh number (not 1) when the cache lost the generation: a value stored under an
-        # earlier generation that survived the eviction must not be read again.
-        cache.add(generation_key, time.time_ns(), None)
-        generation = cache.get(generation_key)
+    try:
+        found = cache.get_many([generation_key, key])
+        generation = found.get(generation_key)
+        if generation is None:
+            # A fresh number (not 1) when the cache lost the generation: a value stored under an
+            # earlier generation that survived the eviction must not be read again.
+            cache.add(generation_key, time.time_ns(), None)
+            generation = cache.get(generation_key)
+    except Exception:  # the cache is down: pages are computed, as without a cache, not refused
+        logger.exception("cache: could not read %s", key)
+        return compute()
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
         return stored[1]
     value = compute()
-    cache.set(key, (generation, value), timeout)
+    try:
+        cache.set(key, (generation, value), timeout)
+    except Exception:
+        logger.exception("cache: could not keep %s", key)
     return value
 
 
 def _bump(group):
-    cache.set(_generation_key(group), time.time_ns(), None)
+    try:
+        cache.set(_generation_key(group), time.time_ns(), None)
+    except Exception:  # the cache is down: it holds no value to make stale, and the write stands
+        logger.exception("cache: could not start a new generation of %s", group)
 
 
 def invalidate(group):

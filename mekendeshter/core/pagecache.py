@@ -1,9 +1,10 @@
 """Whole pages for anonymous visitors, kept in the shared cache (Redis in production).
 
 A page is kept per scheme, host, path and query string (the path carries the language), for
-`settings.PAGE_CACHE_SECONDS`, and answered with `Cache-Control: public, max-age=...`, an `ETag`
-and `Last-Modified`, so that a browser, nginx or a CDN may keep it too and ask again with
-`If-None-Match` (304). Every kept page is stamped with the content version: `bump_version()`
+`settings.PAGE_CACHE_SECONDS`, and answered with `Cache-Control: public, max-age=0, s-maxage=...`,
+an `ETag` and `Last-Modified`: nginx or a CDN may keep it for that long, while a browser keeps it
+but asks again every time with `If-None-Match` (a 304 from this cache, without the page's queries),
+so that a staff edit shows to a reader who already opened the page. Every kept page is stamped with the content version: `bump_version()`
 (called when staff change content, `mekendeshter.apps`) makes every kept page stale at once.
 
 Only what cannot depend on who asks is kept or served:
@@ -105,7 +106,9 @@ def _tokens(header):
 def _public(response, etag, last_modified):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+    # Shared caches keep the page; browsers revalidate on every visit (`max-age=0`), so that a
+    # reader who opened a page before a staff edit sees the edit on the next visit.
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
     # A browser that signs in (a session cookie) asks again instead of showing its anonymous copy;
     # a shared cache keeps one copy for every visitor without cookies.
     patch_vary_headers(response, ("Cookie",))
