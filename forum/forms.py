@@ -76,7 +76,9 @@ class RegistrationForm(forms.ModelForm):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["country"].widget.attrs["autocomplete"] = "country"
         # A prompt rather than Django's dashes, which look like the line under the pinned countries.
-        self.fields["country"].choices = [("", BLANK_CHOICE_LABEL), *list(self.fields["country"].choices)[1:]]
+        # (Whether the field brings a blank choice of its own depends on the model field's options.)
+        countries = [choice for choice in self.fields["country"].choices if choice[0] != ""]
+        self.fields["country"].choices = [("", BLANK_CHOICE_LABEL), *countries]
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 

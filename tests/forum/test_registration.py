@@ -529,3 +529,17 @@ def test_export_of_the_whole_list_is_for_staff_who_may_view_registrations(client
     # A broken filter in the query string sends staff back to the list rather than failing.
     response = admin_client.get(url + "?created_at__gte=not-a-date")
     assert response.status_code == 302 and response["Location"] == "/admin/forum/registration/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "russia"), [("ky", "Россия"), ("ru", "Россия"), ("en", "Russia")])
+def test_country_list_starts_with_a_prompt_then_the_countries_most_compatriots_live_in(client, language, russia):
+    """Russia first: it had been dropped from the pinned countries, taken for the field's blank choice."""
+    edition = OpenEditionFactory()
+    client.force_login(UserFactory())
+    page = client.get(f"/{language}/forum/{edition.year}/register/").content.decode()
+    select = page[page.index('name="country"') :].split("</select>", 1)[0]
+    values = re.findall(r'<option value="([^"]*)"', select)
+    assert values[:4] == ["", "RU", "KZ", "TR"]
+    assert values.count("") == 1
+    assert f'<option value="RU">{russia}</option>' in select
