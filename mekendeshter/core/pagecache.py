@@ -4,8 +4,9 @@ A page is kept per scheme, host, path and query string (the path carries the lan
 `settings.PAGE_CACHE_SECONDS`, and answered with `Cache-Control: public, max-age=0, s-maxage=...`,
 an `ETag` and `Last-Modified`: nginx or a CDN may keep it for that long, while a browser keeps it
 but asks again every time with `If-None-Match` (a 304 from this cache, without the page's queries),
-so that a staff edit shows to a reader who already opened the page. Every kept page is stamped with the content version: `bump_version()`
-(called when staff change content, `mekendeshter.apps`) makes every kept page stale at once.
+so that a staff edit shows to a reader who already opened the page. Every kept page is stamped
+with the content version: `bump_version()` (called when staff change content,
+`mekendeshter.apps`) makes every kept page stale at once.
 
 Only what cannot depend on who asks is kept or served:
 - requests: GET or HEAD without a session cookie (nobody signed in, no messages in the session),
