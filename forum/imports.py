@@ -121,6 +121,10 @@ class RegistrationResource(SpreadsheetResource):
 class KindWidget(widgets.Widget):
     """A session's kind by its code or its name in any of the three languages."""
 
+    # Names the organizers' older programmes use for a kind the site now calls otherwise (the
+    # site settled on "пленардык жыйналыш", as the 2016 page says).
+    FORMER_NAMES = {"пленардык отурум": Session.Kind.PLENARY}
+
     def clean(self, value, row=None, **kwargs):
         if value in (None, ""):
             return Session.Kind.OTHER
@@ -132,6 +136,9 @@ class KindWidget(widgets.Widget):
                     names.add(normalise_text(kind.label))
             if text in names:
                 return kind.value
+        former = self.FORMER_NAMES.get(text)
+        if former:
+            return former.value
         raise ValueError(_("Unknown kind “%(value)s”.") % {"value": value})
 
     def render(self, value, obj=None, **kwargs):
