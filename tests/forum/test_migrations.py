@@ -9,11 +9,12 @@ from django.utils import timezone
 @pytest.mark.django_db(transaction=True)
 def test_existing_registrations_take_the_preferred_language():
     executor = MigrationExecutor(connection)
-    # Every app at its latest migration but forum, just before registrations carried a language.
+    # Forum just before registrations carried a language, and what depends on forum's later
+    # migrations (news' list indexes, for one) unapplied with them; the rest at its latest.
     after = executor.loader.graph.leaf_nodes()
-    before = [node for node in after if node[0] != "forum"] + [("forum", "0007_registration_proposals")]
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    executor.migrate([("forum", "0007_registration_proposals")])
+    executor.loader.build_graph()
+    old = executor.loader.project_state(list(executor.loader.applied_migrations)).apps
     User, Profile = old.get_model("auth", "User"), old.get_model("diaspora", "Profile")
     Edition, Registration = old.get_model("forum", "Edition"), old.get_model("forum", "Registration")
     edition = Edition.objects.create(number=1, year=2030, title_ky="Форум", start_date=datetime.date(2030, 7, 1))
