@@ -91,7 +91,10 @@ def plan(queryset):
 
 
 PLANS = [
-    # (what runs, the index it must use, the table it must not scan)
+    # (what runs, the index it must use or None, the table it must not scan). Associations and
+    # articles also have partial indexes of their published rows (list pages): for a query it
+    # estimates to match a row or two, the planner may walk one of those with the match as a
+    # filter instead of the GIN index (seen in CI, not locally). Either way no sequential scan.
     (
         lambda text: diaspora_selectors.entry_list(query=text)[:20],
         "directory_entry_search_idx",
@@ -102,12 +105,8 @@ PLANS = [
         "directory_entry_search_idx",
         "diaspora_directoryentry",
     ),
-    (
-        lambda text: diaspora_selectors.association_search(query=Query(text))[:10],
-        "association_search_idx",
-        "diaspora_association",
-    ),
-    (lambda text: news_selectors.article_search(query=Query(text))[:10], "article_search_idx", "news_article"),
+    (lambda text: diaspora_selectors.association_search(query=Query(text))[:10], None, "diaspora_association"),
+    (lambda text: news_selectors.article_search(query=Query(text))[:10], None, "news_article"),
 ]
 QUERIES = ["Person 4242", "Organisation 17", "Алматы 1234", "Bishkek 777", "Association 4242", "Новость 12"]
 
@@ -117,5 +116,7 @@ def test_directory_and_site_search_use_their_indexes(bulk):
     for select, index, table in PLANS:
         for text in QUERIES:
             explained = plan(select(text))
-            assert f"Bitmap Index Scan on {index}" in explained, (text, explained)
+            if index:
+                assert f"Bitmap Index Scan on {index}" in explained, (text, explained)
             assert f"Seq Scan on {table}" not in explained, (text, explained)
+            assert f"on {table}" in explained and "Index" in explained, (text, explained)
