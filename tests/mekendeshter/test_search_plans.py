@@ -90,33 +90,61 @@ def plan(queryset):
     return queryset.explain()
 
 
-PLANS = [
-    # (what runs, the index it must use or None, the table it must not scan). Associations and
-    # articles also have partial indexes of their published rows (list pages): for a query it
-    # estimates to match a row or two, the planner may walk one of those with the match as a
-    # filter instead of the GIN index (seen in CI, not locally). Either way no sequential scan.
-    (
-        lambda text: diaspora_selectors.entry_list(query=text)[:20],
-        "directory_entry_search_idx",
-        "diaspora_directoryentry",
-    ),
-    (
-        lambda text: diaspora_selectors.entry_search(query=Query(text))[:10],
-        "directory_entry_search_idx",
-        "diaspora_directoryentry",
-    ),
-    (lambda text: diaspora_selectors.association_search(query=Query(text))[:10], None, "diaspora_association"),
-    (lambda text: news_selectors.article_search(query=Query(text))[:10], None, "news_article"),
+def gin_index_on_search_vector(table):
+    """The name of the GIN index over the table's search_vector column, from the catalogue."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
+            [table, "%USING gin (search_vector)%"],
+        )
+        row = cursor.fetchone()
+    return row and row[0]
+
+
+# The directory (100,000 people in the issue's measure) must use its GIN index by the planner's
+# own choice. Associations and articles are smaller and also have partial indexes of their
+# published rows for the list pages: at the test's size the planner's choice between those, the GIN
+# index and a scan of 20,000 rows depends on estimates (in CI it once chose a sequential scan for a
+# query it estimated to match one row, costing less than the GIN lookup of a prefix). What must hold
+# for them is that the GIN index exists and the search's condition is the one it indexes.
+DIRECTORY_PLANS = [
+    lambda text: diaspora_selectors.entry_list(query=text)[:20],
+    lambda text: diaspora_selectors.entry_search(query=Query(text))[:10],
+]
+INDEXED_SEARCHES = [
+    (lambda text: diaspora_selectors.association_search(query=Query(text))[:10], "diaspora_association"),
+    (lambda text: news_selectors.article_search(query=Query(text))[:10], "news_article"),
+    (lambda text: diaspora_selectors.entry_search(query=Query(text))[:10], "diaspora_directoryentry"),
 ]
 QUERIES = ["Person 4242", "Organisation 17", "Алматы 1234", "Bishkek 777", "Association 4242", "Новость 12"]
 
 
-def test_directory_and_site_search_use_their_indexes(bulk):
-    # One test over every query and kind: building the rows is the slow part.
-    for select, index, table in PLANS:
+def test_directory_search_uses_its_gin_index(bulk):
+    # One test over every query: building the rows is the slow part.
+    for select in DIRECTORY_PLANS:
         for text in QUERIES:
             explained = plan(select(text))
-            if index:
-                assert f"Bitmap Index Scan on {index}" in explained, (text, explained)
-            assert f"Seq Scan on {table}" not in explained, (text, explained)
-            assert f"on {table}" in explained and "Index" in explained, (text, explained)
+            assert "Bitmap Index Scan on directory_entry_search_idx" in explained, (text, explained)
+            assert "Seq Scan on diaspora_directoryentry" not in explained, (text, explained)
+
+
+def test_every_search_matches_a_gin_index_of_its_table(db):
+    for select, table in INDEXED_SEARCHES:
+        index = gin_index_on_search_vector(table)
+        assert index, table
+        sql = str(select("Bishkek").query)
+        assert f'"{table}"."search_vector" @@' in sql, sql
+        # Left with its GIN index only (dropped inside the test's transaction, rolled back after)
+        # and sequential scans priced out, the planner takes that index: the search's condition
+        # is the indexed one. A changed expression or a missing index would leave a scan.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+                "WHERE x.indrelid = %s::regclass AND NOT x.indisunique AND i.relname <> %s",
+                [table, index],
+            )
+            for (other,) in cursor.fetchall():
+                cursor.execute(f'DROP INDEX "{other}"')
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        explained = plan(select("Bishkek"))
+        assert f"Bitmap Index Scan on {index}" in explained, explained
