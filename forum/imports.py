@@ -4,7 +4,6 @@ The reading, headers, categories and admin pages are `mekendeshter.core.imports`
 registration and a session are, and how the same one is found again.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
@@ -14,12 +13,14 @@ from mekendeshter.core.imports import (
     CountryWidget,
     DateWidget,
     EmailWidget,
-    SpreadsheetError,
     SpreadsheetResource,
     TextWidget,
     TimeWidget,
     name_key,
     normalise_text,
+    texts,
+    translated_aliases,
+    translated_fields,
 )
 from mekendeshter.core.validators import compact_phone
 
@@ -145,8 +146,6 @@ class KindWidget(widgets.Widget):
         return Session.Kind(value).label if value else ""
 
 
-# A header in one language names that language's text: "Аталышы" is the Kyrgyz title, "Название"
-# the Russian one, "Title" the English one.
 SESSION_TEXT_HEADERS = {
     "title": {"ky": ("аталышы", "темасы"), "ru": ("название", "тема"), "en": ("title", "topic")},
     "room": {"ky": ("бөлмө", "жай"), "ru": ("зал", "аудитория", "помещение"), "en": ("room", "hall")},
@@ -168,39 +167,18 @@ class SessionResource(SpreadsheetResource):
         "start_time": ("начало", "башталышы", "start", "from", "с"),
         "end_time": ("конец", "окончание", "аякташы", "end", "to", "до"),
         "kind": ("тип", "түрү", "формат", "type"),
-        **{
-            f"{name}_{language}": (f"{name} {language}", *spellings[language])
-            for name, spellings in SESSION_TEXT_HEADERS.items()
-            for language in LANGUAGES
-        },
+        **translated_aliases(SESSION_TEXT_HEADERS),
     }
     REQUIRED = ("day",)
     SET_BY_IMPORT = ("edition",)
+    REQUIRED_IN_ONE_LANGUAGE = "title"
+    NO_COLUMN_IN_ANY_LANGUAGE = _("The file has no title column (“Аталышы”, “Название” or “Title”).")
+    EMPTY_IN_EVERY_LANGUAGE = _("No title in any language.")
 
     class Meta(SpreadsheetResource.Meta):
         model = Session
-        fields = (
-            "day",
-            "start_time",
-            "end_time",
-            "kind",
-            *(f"{name}_{language}" for name in SESSION_TEXT_HEADERS for language in LANGUAGES),
-        )
+        fields = ("day", "start_time", "end_time", "kind", *translated_fields(SESSION_TEXT_HEADERS))
         export_order = fields
-
-    @classmethod
-    def widget_from_django_field(cls, f, default=widgets.Widget):
-        if f.get_internal_type() in ("CharField", "TextField"):
-            return TextWidget
-        return super().widget_from_django_field(f)
-
-    def check_headers(self, headers):
-        super().check_headers(headers)
-        found = set(self.map_headers(headers))
-        if not any(f"title_{language}" in found for language in LANGUAGES):
-            raise SpreadsheetError(
-                _("The file has no title column (“Аталышы”, “Название” or “Title”)."), code="columns"
-            )
 
     def before_import(self, dataset, **kwargs):
         self.editions = {edition.year: edition for edition in Edition.objects.all()}
@@ -213,31 +191,20 @@ class SessionResource(SpreadsheetResource):
         return [("session", day, start_time, name_key(title)) for title in titles if title]
 
     def instance_keys(self, instance):
-        titles = [getattr(instance, f"title_{language}") for language in LANGUAGES]
-        return self._keys(instance.day, instance.start_time, titles)
+        return self._keys(instance.day, instance.start_time, texts(instance, "title"))
 
     def match_keys(self, values):
-        titles = [values.get(f"title_{language}") for language in LANGUAGES]
-        return self._keys(values.get("day"), values.get("start_time"), titles)
+        return self._keys(values.get("day"), values.get("start_time"), texts(values, "title"))
 
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    def check_instance(self, instance, errors):
         if instance.day is not None and "day" not in errors:
             edition = self.editions.get(instance.day.year)
             if edition is None:
                 errors["edition"] = [_("No forum edition was held in %(year)s.") % {"year": instance.day.year}]
             else:
                 instance.edition = edition
-        if not any(getattr(instance, f"title_{language}") for language in LANGUAGES):
-            errors["title_ky"] = [_("No title in any language.")]
         if instance.start_time and instance.end_time and instance.end_time <= instance.start_time:
             errors["end_time"] = [_("The session ends before it starts.")]
-        if errors:
-            raise ValidationError(errors)
 
     def get_queryset(self):
         return Session.objects.select_related("edition")

@@ -420,6 +420,30 @@ CATEGORIES = {
 }
 
 
+def translated_aliases(text_headers):
+    """`ALIASES` for translated text columns. `text_headers` maps a field to the headers each
+    language writes for its text ({"name": {"ky": ("аталышы",), "ru": ("название",), ...}}): a
+    header in one language names that language's text, so "Название" is `name_ru`."""
+    return {
+        f"{name}_{language}": (f"{name} {language}", *spellings[language])
+        for name, spellings in text_headers.items()
+        for language in LANGUAGES
+    }
+
+
+def translated_fields(text_headers):
+    """The resource fields of those columns: `name_ky`, `name_ru`, `name_en`, ..."""
+    return tuple(f"{name}_{language}" for name in text_headers for language in LANGUAGES)
+
+
+def texts(source, name):
+    """A translated field's text in every language, from an instance or from a row's values."""
+    names = [f"{name}_{language}" for language in LANGUAGES]
+    if isinstance(source, dict):
+        return [source.get(field) for field in names]
+    return [getattr(source, field) for field in names]
+
+
 class ImportRowResult(RowResult):
     def __init__(self):
         super().__init__()
@@ -437,6 +461,11 @@ class SpreadsheetResource(resources.ModelResource):
 
     ALIASES = {}
     REQUIRED = ()
+    # A translated field no row may go without in every language (a name, a title), with the
+    # messages for a file without any of its columns and for a row without any of its texts.
+    REQUIRED_IN_ONE_LANGUAGE = None
+    NO_COLUMN_IN_ANY_LANGUAGE = ""
+    EMPTY_IN_EVERY_LANGUAGE = ""
     # Fields the resource itself sets from a checked value (an edition chosen on the form): not
     # looked up again for every row.
     SET_BY_IMPORT = ()
@@ -453,6 +482,13 @@ class SpreadsheetResource(resources.ModelResource):
     def __init__(self, **kwargs):
         super().__init__()
         self.options = kwargs
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        # Text fields the resource does not declare are read as typed, like the declared ones.
+        if f.get_internal_type() in ("CharField", "TextField"):
+            return TextWidget
+        return super().widget_from_django_field(f, default)
 
     # Headers
 
@@ -498,6 +534,9 @@ class SpreadsheetResource(resources.ModelResource):
                 % {"columns": ", ".join(f"“{self.label(name)}”" for name in missing)},
                 code="columns",
             )
+        name = self.REQUIRED_IN_ONE_LANGUAGE
+        if name and not any(f"{name}_{language}" in found for language in LANGUAGES):
+            raise SpreadsheetError(self.NO_COLUMN_IN_ANY_LANGUAGE, code="columns")
 
     def check_dataset(self, dataset):
         """Whole-file checks after reading: columns, and required columns empty in every row."""
@@ -562,6 +601,23 @@ class SpreadsheetResource(resources.ModelResource):
                 except (ValueError, ValidationError):
                     values[name] = None
         return values
+
+    def import_instance(self, instance, row, **kwargs):
+        """Every error of a row at once: the values that cannot be read and `check_instance`'s."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        name = self.REQUIRED_IN_ONE_LANGUAGE
+        if name and not any(texts(instance, name)):
+            errors[f"{name}_{LANGUAGES[0]}"] = [self.EMPTY_IN_EVERY_LANGUAGE]
+        self.check_instance(instance, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def check_instance(self, instance, errors):
+        """Add to `errors` (field name → messages) what makes a row invalid beyond its fields."""
 
     def get_instance(self, instance_loader, row):
         return self.current
