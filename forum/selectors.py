@@ -259,6 +259,43 @@ def progress_item_list(*, document):
     )
 
 
+def progress_overview(*, document, published_article_ids):
+    """The progress page of `document`: its tracked items, each with `current` (its latest
+    published update, or None) and its updates' evidence as `update.links`; the counts by current
+    status; every update, latest first.
+
+    `published_article_ids(ids=...)` answers which of the evidence's articles are published (news
+    decides; forum reads nothing of news, so the caller passes news' selector): an article shows
+    only while news publishes it, and news is asked once for all of them."""
+    items = progress_item_list(document=document)
+    # Only the sections whose progress is reported: a document's background or its list of past
+    # results carries nothing to follow, and would only add "no update yet" to the counts.
+    tracked = {item.section_id for item in items if item.updates}
+    items = [item for item in items if item.section_id in tracked]
+    updates = [update for item in items for update in item.updates]
+    article_ids = {
+        evidence.article_id for update in updates for evidence in update.evidence.all() if evidence.article_id
+    }
+    published = published_article_ids(ids=article_ids) if article_ids else set()
+    for update in updates:
+        update.links = [
+            evidence
+            for evidence in update.evidence.all()
+            if not evidence.article_id or evidence.article_id in published
+        ]
+    counts = dict.fromkeys([*ProgressUpdate.Status.values, None], 0)
+    for item in items:
+        item.current = item.updates[-1] if item.updates else None
+        counts[item.current.status if item.current else None] += 1
+    return {
+        "items": items,
+        "summary": [(status, label, counts[status]) for status, label in ProgressUpdate.Status.choices],
+        "no_update_count": counts[None],
+        "timeline": sorted(updates, key=lambda update: (update.date, update.pk), reverse=True),
+        "has_demo": any(update.is_demo for update in updates),
+    }
+
+
 def progress_update_list(*, document):
     """The published updates of `document`, latest publication first (the feed)."""
     return (

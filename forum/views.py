@@ -20,7 +20,7 @@ from news import selectors as news_selectors
 from . import selectors, services
 from .calendar import edition_calendar
 from .forms import AccountForm, ContactForm, ProposalForm, RegistrationForm
-from .models import Page, ProgressUpdate
+from .models import Page
 from .venue_plan import venue_plan
 
 
@@ -99,37 +99,10 @@ def progress(request, year):
     """What has become of each numbered item of a final outcome document: counts by current
     status, a timeline of updates, and each item's history."""
     document = get_object_or_404(selectors.progress_document_queryset(), edition__year=year)
-    items = selectors.progress_item_list(document=document)
-    # Only the sections whose progress is reported: a document's background or its list of past
-    # results carries nothing to follow, and would only add "no update yet" to the counts.
-    tracked = {item.section_id for item in items if item.updates}
-    items = [item for item in items if item.section_id in tracked]
-    updates = [update for item in items for update in item.updates]
-    # An article given as evidence shows only while news publishes it (one query for all).
-    article_ids = {
-        evidence.article_id for update in updates for evidence in update.evidence.all() if evidence.article_id
-    }
-    published = news_selectors.article_published_ids(ids=article_ids) if article_ids else set()
-    for update in updates:
-        update.links = [
-            evidence
-            for evidence in update.evidence.all()
-            if not evidence.article_id or evidence.article_id in published
-        ]
-    counts = dict.fromkeys([*ProgressUpdate.Status.values, None], 0)
-    for item in items:
-        item.current = item.updates[-1] if item.updates else None
-        counts[item.current.status if item.current else None] += 1
-    summary = [(status, label, counts[status]) for status, label in ProgressUpdate.Status.choices]
-    context = {
-        "document": document,
-        "edition": document.edition,
-        "items": items,
-        "summary": summary,
-        "no_update_count": counts[None],
-        "timeline": sorted(updates, key=lambda update: (update.date, update.pk), reverse=True),
-        "has_demo": any(update.is_demo for update in updates),
-    }
+    overview = selectors.progress_overview(
+        document=document, published_article_ids=news_selectors.article_published_ids
+    )
+    context = {"document": document, "edition": document.edition, **overview}
     return render(request, "forum/progress.html", context)
 
 

@@ -272,6 +272,40 @@ def test_sitemap_lists_progress_pages_with_published_updates(client, document):
     assert "/forum/2014/outcome/progress/" not in xml
 
 
+def test_progress_overview_selector_asks_news_once_about_the_evidence_articles(document):
+    update = ProgressUpdate.objects.get(status=STATUS.IMPLEMENTED)
+    shown, hidden = ArticleFactory(), ArticleFactory()
+    for order, article in enumerate([shown, hidden]):
+        ProgressEvidence.objects.create(update=update, article=article, order=order)
+    asked = []
+
+    def published_article_ids(*, ids):
+        asked.append(ids)
+        return {shown.pk}
+
+    overview = selectors.progress_overview(document=document, published_article_ids=published_article_ids)
+    assert asked == [{shown.pk, hidden.pk}]
+    # The background section has no update, so it is not tracked; the draft is not an update.
+    assert [(item.number, item.current.status if item.current else None) for item in overview["items"]] == [
+        (1, STATUS.IMPLEMENTED),
+        (2, None),
+        (3, None),
+        (4, STATUS.NOT_STARTED),
+    ]
+    assert [(status, count) for status, _, count in overview["summary"]] == [
+        (STATUS.NOT_STARTED, 1),
+        (STATUS.IN_PROGRESS, 0),
+        (STATUS.IMPLEMENTED, 1),
+        (STATUS.NOT_PURSUED, 0),
+    ]
+    assert overview["no_update_count"] == 2
+    assert [(update.date.year, [e.article_id for e in update.links]) for update in overview["timeline"]] == [
+        (2019, [shown.pk]),
+        (2018, []),
+        (2017, []),
+    ]
+
+
 def test_updates_by_item_selector_for_other_pages(document):
     updates = selectors.progress_update_list_for_items(items=[document.items[1], document.items[2]])
     assert [update.status for update in updates] == [STATUS.IMPLEMENTED, STATUS.IN_PROGRESS]
