@@ -1,8 +1,9 @@
+import threading
 from html.parser import HTMLParser
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -10,6 +11,35 @@ from django.test.utils import CaptureQueriesContext
 def rate_limit(scope):
     """How many attempts the scope allows one client per period (settings.RATE_LIMITS)."""
     return settings.RATE_LIMITS[scope][0]
+
+
+def squash(html):
+    """The page with every run of whitespace made one space, so that fragments can be compared exactly."""
+    return " ".join(html.split())
+
+
+def run_at_once(function, arguments):
+    """Call `function(argument)` for every argument, each in its own thread and all released at the
+    same moment (real concurrent transactions: PostgreSQL, in a `transaction=True` test); return
+    the exceptions they raised, for the test to assert there are none."""
+    barrier = threading.Barrier(len(arguments))
+    errors = []
+
+    def run(argument):
+        try:
+            barrier.wait(timeout=30)
+            function(argument)
+        except Exception as error:  # noqa: BLE001 - returned to the test, which shows them
+            errors.append(error)
+        finally:
+            connections.close_all()  # this thread's connections: the test database is dropped after
+
+    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
 
 
 def count_queries(client, url):

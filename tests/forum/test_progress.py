@@ -20,7 +20,7 @@ from tests.factories import (
     SectionFactory,
     SubscriptionFactory,
 )
-from tests.utils import count_queries
+from tests.utils import count_queries, squash
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +32,6 @@ LABELS = {
     "ru": {"implemented": "выполнено", "in_progress": "выполняется", "not_started": "не начато"},
     "en": {"implemented": "implemented", "in_progress": "in progress", "not_started": "not started"},
 }
-
-
-def squash(html):
-    return " ".join(html.split())
 
 
 @pytest.fixture

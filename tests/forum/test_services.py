@@ -1,10 +1,8 @@
 """forum.services: registrations, photos, outcome documents and proposals."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from PIL import Image
 
 from forum import services
@@ -20,6 +18,7 @@ from tests.factories import (
 )
 from tests.forum.test_photos import jpeg_with_gps_and_orientation
 from tests.forum.test_registration import details
+from tests.utils import run_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -66,23 +65,11 @@ def test_capacity_race_confirms_exactly_the_free_places():
     edition = OpenEditionFactory(capacity=places + 2)
     RegistrationFactory.create_batch(2, edition=edition)  # already confirmed
     users = UserFactory.create_batch(people)
-    barrier = threading.Barrier(people)
-    errors = []
 
     def register(user):
-        try:
-            barrier.wait(timeout=30)
-            services.registration_create(user=user, edition=edition, **details())
-        except Exception as error:  # pragma: no cover - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
+        services.registration_create(user=user, edition=edition, **details())
 
-    threads = [threading.Thread(target=register, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_at_once(register, users)
     assert errors == []
     new = Registration.objects.filter(user__in=users)
     assert new.count() == people

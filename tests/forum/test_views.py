@@ -14,14 +14,9 @@ from tests.factories import (
     SessionFactory,
     VenueFactory,
 )
-from tests.utils import count_queries
+from tests.utils import count_queries, squash
 
 pytestmark = pytest.mark.django_db
-
-
-def squash(html):
-    """The page with every run of whitespace made one space, so that fragments can be compared exactly."""
-    return " ".join(html.split())
 
 
 @pytest.fixture

@@ -239,15 +239,16 @@ def test_my_account_lists_my_things_only(client):
     assert "/ky/accounts/3rdparty/" in html and "/ky/me/export/" in html and "/ky/me/delete/" in html
 
 
-def test_my_account_query_count_does_not_grow(client):
+@pytest.mark.parametrize("url", ["/ky/me/", "/en/me/export/"])
+def test_my_account_and_my_data_query_counts_do_not_grow(client, url):
     me = UserFactory()
     signed_in(client, me)
     RegistrationFactory(user=me)
     ProposalFactory(author=me)
-    few = count_queries(client, "/ky/me/")
+    few = count_queries(client, url)
     RegistrationFactory.create_batch(3, user=me)
     ProposalFactory.create_batch(3, author=me)
-    assert count_queries(client, "/ky/me/") == few
+    assert count_queries(client, url) == few
 
 
 def test_preferred_language_is_saved(client):
@@ -351,17 +352,6 @@ def test_nobody_else_reaches_my_private_pages(client, visitor):
     client.post(urls["delete"])
     assert Registration.objects.get(user=owner).status == Registration.Status.CONFIRMED
     assert get_user_model().objects.filter(pk=owner.pk).exists()
-
-
-def test_download_my_data_query_count_does_not_grow(client):
-    me = UserFactory()
-    signed_in(client, me)
-    RegistrationFactory(user=me)
-    ProposalFactory(author=me)
-    few = count_queries(client, "/en/me/export/")
-    RegistrationFactory.create_batch(3, user=me)
-    ProposalFactory.create_batch(3, author=me)
-    assert count_queries(client, "/en/me/export/") == few
 
 
 def test_my_account_lists_my_subscriptions_and_deletion_removes_them(client, django_user_model):

@@ -2,7 +2,7 @@ import pytest
 
 from mekendeshter.core.translit import to_cyrillic, to_latin, variants
 from tests.factories import AssociationFactory, DirectoryEntryFactory, EditionFactory, ItemFactory, SectionFactory
-from tests.utils import count_queries
+from tests.utils import count_queries, squash
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +27,6 @@ def test_latin_query_finds_cyrillic_only_content(client):
     html = client.get("/en/search/?q=Bishkek").content.decode()
     # Shown in Russian, the fallback for English pages, with the match marked.
     assert '<span lang="ru"><mark>Бишкекский</mark> клуб</span>' in html
-
-
-def squash(html):
-    return " ".join(html.split())
 
 
 @pytest.mark.parametrize(

@@ -19,14 +19,9 @@ from tests.factories import (
     RegistrationFactory,
     VenueFactory,
 )
-from tests.utils import count_queries, text_in_language
+from tests.utils import count_queries, squash, text_in_language
 
 pytestmark = pytest.mark.django_db
-
-
-def squash(html):
-    """The page with every run of whitespace made one space, so that fragments can be compared exactly."""
-    return " ".join(html.split())
 
 
 @pytest.fixture
