@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from mekendeshter.core import letters
+from mekendeshter.core.letters import absolute_url
 
 from . import tickets
 from .calendar import edition_calendar
@@ -53,10 +54,10 @@ def send_registration_email(registration_id, kind):
             "registration": registration,
             "edition": edition,
             "kind": kind,
-            "url": settings.SITE_URL + reverse("forum:register", kwargs=path_kwargs),
-            "edition_url": settings.SITE_URL + edition.get_absolute_url(),
+            "url": absolute_url(reverse("forum:register", kwargs=path_kwargs)),
+            "edition_url": absolute_url(edition.get_absolute_url()),
             "organizers_email": settings.ORGANIZERS_EMAIL,
-            "ticket_url": settings.SITE_URL + reverse("ticket", kwargs=path_kwargs) if ticket else "",
+            "ticket_url": absolute_url(reverse("ticket", kwargs=path_kwargs)) if ticket else "",
             "ticket_code": tickets.grouped(ticket.token) if ticket else "",
         }
         subject = render_to_string("forum/email/registration_subject.txt", context)

@@ -11,12 +11,9 @@ from django.utils.translation import gettext as _
 from forum.models import ProgressUpdate
 from forum.signals import progress_update_published
 from mekendeshter.core.i18n import translated
+from mekendeshter.core.letters import absolute_url
 from news import services as news_services
 from news.models import Newsletter
-
-
-def _absolute(path):
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def progress_letter_texts(update):
@@ -46,7 +43,7 @@ def progress_letter_texts(update):
             lines += ["", str(translated(update, "text")), ""]
             lines.append(_("Progress on every item of the document:"))
             progress = reverse("forum:progress", kwargs={"year": document.edition.year})
-            lines.append(_absolute(f"{progress}#history-{item.anchor}"))
+            lines.append(absolute_url(f"{progress}#history-{item.anchor}"))
             texts[code] = (subject, "\n".join(lines))
     return texts
 

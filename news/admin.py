@@ -16,7 +16,8 @@ from reversion.admin import VersionAdmin
 from mekendeshter.core.admin import TranslatedAdmin
 from mekendeshter.core.images import SafeImageField
 
-from . import selectors, services, tasks
+from . import selectors, services
+from .letters import newsletter_message
 from .models import Article, Comment, Newsletter, NewsSettings, Subscription
 
 EDITOR_CONFIG = {"types": None, "history": True, "html": False, "typographic": True}
@@ -195,7 +196,7 @@ class NewsletterAdmin(TranslatedAdmin):
         if language not in dict(settings.LANGUAGES):
             raise Http404
         subscriber = Subscription(email=request.user.email or "preview@example.org", language=language, token="test")
-        message = tasks.newsletter_message(newsletter, subscriber)
+        message = newsletter_message(newsletter, subscriber)
         html = message.alternatives[0][0]
         html = html.split("<body>", 1)[-1].rsplit("</body>", 1)[0]
         context = {**self.admin_site.each_context(request), "newsletter": newsletter, "message": message}

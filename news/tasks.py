@@ -1,70 +1,26 @@
-"""Mail of the news app, sent by Celery workers (eagerly in development and tests)."""
+"""Mail of the news app, sent by Celery workers (eagerly in development and tests); the letters
+themselves are composed in news.letters."""
 
 import logging
-import smtplib
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
 from mekendeshter.core import letters
 
+from .letters import newsletter_message, subscription_confirmation_message
 from .models import Delivery, Newsletter, Subscription
 
 logger = logging.getLogger(__name__)
 
 # What a retry may cure: the SMTP server or the network, not a bad message.
-TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
-
-
-def absolute_url(path):
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def _render(template, context):
-    return render_to_string(template, context).strip()
-
-
-def _unsubscribe_headers(url):
-    # RFC 8058: mail programs POST to this URL to unsubscribe with one click.
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+TRANSIENT_ERRORS = letters.TRANSIENT_MAIL_ERRORS
 
 
 @shared_task(autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=5)
 def send_subscription_confirmation(email, language, token):
-    with translation.override(language):
-        url = absolute_url(reverse("subscribe:confirm", kwargs={"token": token}))
-        context = {"confirm_url": url, "days": settings.SUBSCRIPTION_CONFIRM_DAYS}
-        subject = " ".join(_render("news/email/confirm_subject.txt", context).split())
-        body = _render("news/email/confirm.txt", context)
     # Sent by the mail task, which retries it and keeps it for staff if it fails.
-    letters.letter_send(message=EmailMultiAlternatives(subject=subject, body=body, to=[email]))
-
-
-def newsletter_message(newsletter, subscription):
-    """The newsletter as this subscriber gets it: in their language, with their unsubscribe link."""
-    with translation.override(subscription.language):
-        unsubscribe_url = absolute_url(subscription.get_unsubscribe_url())
-        context = {
-            "newsletter": newsletter,
-            "articles": [
-                {"article": article, "url": absolute_url(article.get_absolute_url())}
-                for article in newsletter.articles.all()
-            ],
-            "unsubscribe_url": unsubscribe_url,
-            "site_url": absolute_url(reverse("home")),
-        }
-        subject = " ".join(_render("news/email/newsletter_subject.txt", context).split())
-        body = _render("news/email/newsletter.txt", context)
-        html = _render("news/email/newsletter.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject, body=body, to=[subscription.email], headers=_unsubscribe_headers(unsubscribe_url)
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+    letters.letter_send(message=subscription_confirmation_message(email, language, token))
 
 
 @shared_task(autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=3)

@@ -10,6 +10,7 @@ import base64
 import logging
 import smtplib
 
+from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
@@ -21,6 +22,11 @@ logger = logging.getLogger(__name__)
 
 # What a retry may cure: the SMTP server or the network, not a bad message.
 TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def absolute_url(path):
+    """`path` as a link in a letter: mail is read away from the site, so its links carry SITE_URL."""
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def letter_to_dict(message):

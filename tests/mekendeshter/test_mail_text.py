@@ -8,7 +8,7 @@ from django.core import mail
 
 from forum import services as forum_services
 from forum.tasks import send_registration_email
-from news.tasks import newsletter_message
+from news.letters import newsletter_message
 from tests.factories import ArticleFactory, NewsletterFactory, RegistrationFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
