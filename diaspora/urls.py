@@ -7,7 +7,7 @@ app_name = "diaspora"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("experts/", views.experts, name="experts"),
-    path("me/", views.me, name="me"),
+    path("me/", views.my_entry, name="me"),
     path("stats/", views.stats, name="stats"),
     path("<slug:slug>/", views.entry, name="entry"),
 ]

@@ -101,7 +101,7 @@ def stats(request):
 
 
 @login_required
-def me(request):
+def my_entry(request):
     entry = selectors.entry_for_user(user=request.user)
     registration, initial = (None, {}) if entry else selectors.registration_prefill(user=request.user)
     action = request.POST.get("action", "save") if request.method == "POST" else None
