@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mekendeshter.core.images import SafeImageField, open_image
 
-from .models import Album, Item, Organisation, OutcomeDocument, Person, ProgressUpdate
+from .models import Album, Item, Organisation, Person, ProgressUpdate
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -74,7 +74,7 @@ class TrackedItemField(forms.ModelChoiceField):
 class ProgressUpdateForm(forms.ModelForm):
     item = TrackedItemField(
         label=_("numbered item"),
-        queryset=Item.objects.filter(section__document__status=OutcomeDocument.Status.FINAL)
+        queryset=Item.objects.tracked()
         .select_related("section__document__edition")
         .order_by("-section__document__edition__start_date", "section__order", "section__pk", "number"),
     )

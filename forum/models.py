@@ -317,12 +317,20 @@ class Section(Searchable):
         return {"search_document": document(*translations(self, "title", "body", "closing"))}
 
 
+class ItemQuerySet(models.QuerySet):
+    def tracked(self):
+        """Items whose progress is followed: those of a final outcome document."""
+        return self.filter(section__document__status=OutcomeDocument.Status.FINAL)
+
+
 class Item(Searchable):
     section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"))
     # Staff reorder items by drag and drop; the numbers then follow the order (section_renumber).
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("numbered item")
@@ -970,7 +978,8 @@ class ProgressStatus(models.TextChoices):
 
 class ProgressUpdateQuerySet(models.QuerySet):
     def published(self):
-        """What the public pages, the feed and the letters show; drafts stay in the admin."""
+        """What the public pages, the feed and the letters show; drafts stay in the admin. Only
+        updates of tracked items (`ItemQuerySet.tracked`, as a join rather than a subquery)."""
         return self.filter(is_published=True, item__section__document__status=OutcomeDocument.Status.FINAL)
 
     def latest_first(self):

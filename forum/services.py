@@ -481,9 +481,8 @@ def progress_update_save(*, update):
         update.published_at = stored["published_at"]
     # A new update, or one moved to another item, needs a final document; one whose document was
     # reopened since stays editable (to unpublish it, for one).
-    final_items = Item.objects.filter(section__document__status=OutcomeDocument.Status.FINAL)
     moved = stored is None or stored["item"] != update.item_id
-    if moved and not final_items.filter(pk=update.item_id).exists():
+    if moved and not Item.objects.tracked().filter(pk=update.item_id).exists():
         raise ValidationError({"item": _("Progress is tracked for the items of a final outcome document only.")})
     first_publication = update.is_published and update.published_at is None
     if first_publication:
