@@ -11,27 +11,39 @@ from mekendeshter.core import exports
 
 from .models import Registration
 
-COLUMNS = {
-    "edition": (_("forum"), lambda r: str(r.edition.year)),
-    "first_name": (_("first name"), lambda r: r.first_name),
-    "last_name": (_("last name"), lambda r: r.last_name),
-    "email": (_("email"), lambda r: r.user.email if r.user_id else r.email),
-    "phone": (_("phone"), lambda r: r.phone),
-    "status": (_("status"), lambda r: str(r.get_status_display())),
-    "country": (_("country of residence"), lambda r: str(r.country.name)),
-    "city": (_("city"), lambda r: r.city),
-    "organisation": (_("organisation or diaspora association"), lambda r: r.organisation),
-    "occupation": (_("occupation"), lambda r: r.occupation),
-    "arrival_date": (_("arrival date"), lambda r: r.arrival_date),
-    "arrival_time": (_("arrival time"), lambda r: r.arrival_time),
-    "flight": (_("flight"), lambda r: r.flight),
-    "check_in": (_("check-in"), lambda r: r.check_in),
-    "check_out": (_("check-out"), lambda r: r.check_out),
-    "accompanying_persons": (_("accompanying persons"), lambda r: r.accompanying_persons),
-    "dietary_needs": (_("dietary needs"), lambda r: r.dietary_needs),
-    "accessibility_needs": (_("accessibility needs"), lambda r: r.accessibility_needs),
-    "created_at": (_("registered"), lambda r: timezone.localtime(r.created_at).replace(tzinfo=None)),
+# Each column is headed by its model field's label (lazy: in the language of the export), so a
+# field renamed on the model is renamed here too; `LABELS` where a list needs other words.
+GETTERS = {
+    "edition": lambda r: str(r.edition.year),
+    "first_name": lambda r: r.first_name,
+    "last_name": lambda r: r.last_name,
+    "email": lambda r: r.user.email if r.user_id else r.email,
+    "phone": lambda r: r.phone,
+    "status": lambda r: str(r.get_status_display()),
+    "country": lambda r: str(r.country.name),
+    "city": lambda r: r.city,
+    "organisation": lambda r: r.organisation,
+    "occupation": lambda r: r.occupation,
+    "arrival_date": lambda r: r.arrival_date,
+    "arrival_time": lambda r: r.arrival_time,
+    "flight": lambda r: r.flight,
+    "check_in": lambda r: r.check_in,
+    "check_out": lambda r: r.check_out,
+    "accompanying_persons": lambda r: r.accompanying_persons,
+    "dietary_needs": lambda r: r.dietary_needs,
+    "accessibility_needs": lambda r: r.accessibility_needs,
+    "created_at": lambda r: timezone.localtime(r.created_at).replace(tzinfo=None),
 }
+# Where a list says it otherwise: the column holds the edition's year, and the account's address
+# as well as the imported one (the model's label of `email` speaks of imported lists).
+LABELS = {"edition": _("forum"), "email": _("email")}
+
+
+def label(name):
+    return LABELS.get(name) or Registration._meta.get_field(name).verbose_name
+
+
+COLUMNS = {name: (label(name), getter) for name, getter in GETTERS.items()}
 
 PRESETS = {
     "all": (_("All columns"), list(COLUMNS), {}),
@@ -87,11 +99,11 @@ def as_xlsx(queryset, columns, filename):
 ATTENDANCE_COLUMNS = (
     (_("day"), lambda a: a.day),
     (_("checked in at"), lambda a: timezone.localtime(a.arrived_at).strftime("%H:%M")),
-    (_("first name"), lambda a: a.registration.first_name),
-    (_("last name"), lambda a: a.registration.last_name),
-    (_("country of residence"), lambda a: str(a.registration.country.name)),
-    (_("city"), lambda a: a.registration.city),
-    (_("organisation or diaspora association"), lambda a: a.registration.organisation),
+    (label("first_name"), lambda a: a.registration.first_name),
+    (label("last_name"), lambda a: a.registration.last_name),
+    (label("country"), lambda a: str(a.registration.country.name)),
+    (label("city"), lambda a: a.registration.city),
+    (label("organisation"), lambda a: a.registration.organisation),
     (_("checked in by"), lambda a: a.checked_in_by.get_username() if a.checked_in_by else ""),
 )
 
