@@ -1,3 +1,4 @@
+import re
 from html.parser import HTMLParser
 
 from django.conf import settings
@@ -64,3 +65,15 @@ def text_in_language(html, page_language):
     collector = _TextCollector(page_language)
     collector.feed(html)
     return " ".join(" ".join(collector.chunks).split())
+
+
+def heading_levels(html):
+    """The levels of the headings (h1–h6) of the page, in document order."""
+    return [int(tag[1]) for tag in re.findall(r"<(h[1-6])[\s>]", html)]
+
+
+def skipped_heading_levels(html):
+    """Each pair of consecutive headings where the second goes more than one level deeper (h1 → h3):
+    what axe and Lighthouse report as "heading-order"."""
+    levels = heading_levels(html)
+    return [(above, below) for above, below in zip(levels, levels[1:], strict=False) if below > above + 1]
