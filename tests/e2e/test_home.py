@@ -1,8 +1,8 @@
 """The home page and the header on a 360-pixel phone, without JavaScript (but for the map)."""
 
-import re
-
 from playwright.sync_api import expect
+
+from tests.utils import contrast_ratio
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "java_script_enabled": False}
 
@@ -78,12 +78,6 @@ def test_phone_hero_facts_stack_instead_of_running_into_each_other(browser, site
     context.close()
 
 
-def _luminance(colour):
-    red, green, blue = (int(part) / 255 for part in re.findall(r"\d+", colour)[:3])
-    linear = [part / 12.92 if part <= 0.03928 else ((part + 0.055) / 1.055) ** 2.4 for part in (red, green, blue)]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def test_map_attribution_link_is_readable_and_underlined(browser, site):
     # Leaflet's own light blue link on a translucent strip measured 2.55:1 and was told from the text
     # by colour only (axe: colour-contrast, link-in-text-block).
@@ -101,7 +95,6 @@ def test_map_attribution_link_is_readable_and_underlined(browser, site):
         }"""
     )
     assert style["background"] == "rgb(255, 255, 255)"  # opaque, whatever the tiles under it
-    lighter, darker = sorted((_luminance(style["colour"]), _luminance(style["background"])), reverse=True)
-    assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+    assert contrast_ratio(style["colour"], style["background"]) >= 4.5
     assert "underline" in style["decoration"]
     context.close()
