@@ -20,7 +20,8 @@ def test_every_field_of_the_registration_form_has_a_visible_edge(browser, site):
         if not field.is_visible():
             continue
         style = field.evaluate(
-            "f => ({kind: f.type, edge: getComputedStyle(f).borderTopColor, ground: getComputedStyle(f).backgroundColor})"
+            "f => ({kind: f.type, edge: getComputedStyle(f).borderTopColor,"
+            " ground: getComputedStyle(f).backgroundColor})"
         )
         kinds.add(style["kind"])
         assert contrast_ratio(style["edge"], style["ground"]) >= 3, style
