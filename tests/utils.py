@@ -1,3 +1,4 @@
+import re
 import threading
 from html.parser import HTMLParser
 
@@ -94,3 +95,27 @@ def text_in_language(html, page_language):
     collector = _TextCollector(page_language)
     collector.feed(html)
     return " ".join(" ".join(collector.chunks).split())
+
+
+def heading_levels(html):
+    """The levels of the headings (h1–h6) of the page, in document order."""
+    return [int(tag[1]) for tag in re.findall(r"<(h[1-6])[\s>]", html)]
+
+
+def skipped_heading_levels(html):
+    """Each pair of consecutive headings where the second goes more than one level deeper (h1 → h3):
+    what axe and Lighthouse report as "heading-order"."""
+    levels = heading_levels(html)
+    return [(above, below) for above, below in zip(levels, levels[1:], strict=False) if below > above + 1]
+
+
+def contrast_ratio(first, second):
+    """WCAG's contrast ratio of two computed CSS colours ("rgb(…)", opaque)."""
+
+    def luminance(colour):
+        channels = [int(part) / 255 for part in re.findall(r"\d+", colour)[:3]]
+        red, green, blue = (part / 12.92 if part <= 0.03928 else ((part + 0.055) / 1.055) ** 2.4 for part in channels)
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

@@ -4,7 +4,7 @@ import pytest
 
 from diaspora import views
 from tests.factories import AssociationFactory, DirectoryEntryFactory, UserFactory
-from tests.utils import count_queries
+from tests.utils import count_queries, skipped_heading_levels
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +91,15 @@ def test_expert_roster_lists_experts_only(client):
     DirectoryEntryFactory(display_name="Not an expert")
     html = client.get("/en/directory/experts/").content.decode()
     assert "Expert One" in html and "water engineering" in html and "Not an expert" not in html
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_expert_roster_never_skips_a_heading_level(client, language):
+    # The roster lists its entries right under the page's h1: their names are h2, not h3.
+    DirectoryEntryFactory(display_name="Expert One", is_expert=True, expertise="water engineering")
+    html = client.get(f"/{language}/directory/experts/").content.decode()
+    assert re.search(rf'<h2 class="card__title">\s*<a href="/{language}/directory/[^"]+/">Expert One</a>', html)
+    assert skipped_heading_levels(html) == []
 
 
 def test_entry_page(client):

@@ -24,3 +24,18 @@ def test_the_editions_compared_in_a_browser(page, site):
     expect(labels.filter(has_text="United States of America")).to_have_count(1)
     assert min(labels.nth(index).bounding_box()["x"] for index in range(labels.count())) >= left
     assert violations == []
+
+
+def test_the_statistics_page_does_not_scroll_sideways_on_a_phone(browser, site):
+    # The tables scroll inside their own box; their visually hidden texts ("not known") escaped it
+    # and made the whole page 443 pixels wide.
+    call_command("load_demo", "--participants", verbosity=0, stdout=io.StringIO())
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for language in ("ky", "ru"):
+        page.goto(site + f"/{language}/forum/statistics/")
+        assert page.evaluate("document.documentElement.scrollWidth") == 360, language
+        caption = {"ky": "Ар бир форум сандарда", "ru": "Каждый форум в цифрах"}[language]
+        scroll = page.get_by_role("region", name=caption)  # named by its table's caption, not the section's heading
+        assert scroll.evaluate("box => box.scrollWidth > box.clientWidth")  # the wide table scrolls in its box
+    context.close()

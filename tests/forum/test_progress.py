@@ -120,6 +120,15 @@ def test_progress_page_counts_timeline_and_history(client, document, language):
     assert f'progress-status--implemented">{labels["implemented"].capitalize()}</span>' in summary
     no_update = {"ky": "Маалымат азырынча жок", "ru": "Сообщений пока нет", "en": "No update yet"}[language]
     assert f'<th scope="row">{no_update}</th> <td>2</td>' in html
+    # Items 2 and 3 have no published update: the history says so once, not under each of them.
+    note = {
+        "ky": "Учурдагы абалы көрсөтүлбөгөн пункт боюнча азырынча маалымат жок.",
+        "ru": "По пунктам без текущего статуса сведений пока нет.",
+        "en": "An item without a current status has had no update yet.",
+    }[language]
+    history_section = html.split('id="progress-history"', 1)[1]
+    assert history_section.count(note) == 1
+    assert f"{no_update}." not in html
     # The background section is not followed: only the four recommendations are counted.
     assert "history-background" not in html
     # The timeline: newest first, each naming its item.
@@ -160,7 +169,7 @@ def test_unpublished_updates_never_reach_the_public_pages(client, document, veri
         content = client.get(url).content.decode()
         assert "SECRET draft" not in content, url
     history = client.get("/en/forum/2016/outcome/progress/").content.decode()
-    assert "No update yet." in history.split('id="history-recommendation-2"', 1)[1].split("</li>", 1)[0]
+    assert "Current status:" not in history.split('id="history-recommendation-2"', 1)[1].split("</li>", 1)[0]
 
 
 def test_staff_see_unpublished_updates_in_the_admin_only(admin_client, document):

@@ -56,7 +56,7 @@ def editions():
 
 def table_rows(html, caption):
     """The rows of the table with `caption`, each a list of its cells' texts."""
-    table = re.search(rf"<caption>\s*{re.escape(caption)}\s*</caption>(.*?)</table>", html, re.S).group(1)
+    table = re.search(rf"<caption[^>]*>\s*{re.escape(caption)}\s*</caption>(.*?)</table>", html, re.S).group(1)
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
         cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)

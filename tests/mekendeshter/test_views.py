@@ -3,6 +3,7 @@ import os
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -17,6 +18,7 @@ from tests.factories import (
     OutcomeDocumentFactory,
     PartnershipFactory,
     RegistrationFactory,
+    UserFactory,
     VenueFactory,
 )
 from tests.utils import count_queries, squash, text_in_language
@@ -139,8 +141,8 @@ def test_home_lists_the_latest_news(client):
 
 
 HOME_STORY = {
-    "ky": ["Кийинки форум", "300 орундун 300", "Форумга катталуу", "2016, Ош: жыйынтыктар", "Жаңылыктар</h2>"],
-    "ru": ["Следующий форум", "300 из 300", "Регистрация на форум", "2016, Ош: итоги", "Новости</h2>"],
+    "ky": ["Кийинки форум", "Бардык 300 орун бош", "Форумга катталуу", "2016, Ош: жыйынтыктар", "Жаңылыктар</h2>"],
+    "ru": ["Следующий форум", "Свободно 300 мест из 300", "Регистрация на форум", "2016, Ош: итоги", "Новости</h2>"],
 }
 
 
@@ -160,11 +162,28 @@ def test_home_tells_one_story_in_order(client, demo, language):
     assert html.count("+996 312 66 35 38") == 1
 
 
-def test_home_counts_the_places_left(client, demo):
+@pytest.mark.parametrize(
+    ("confirmed", "ky", "ru"),
+    [
+        (0, "<dt>Орундар</dt> <dd> Бардык 300 орун бош </dd>", "<dt>Места</dt> <dd> Свободно 300 мест из 300 </dd>"),
+        (2, "<dd> 300 орундан 298 орун бош </dd>", "<dd> Свободно 298 мест из 300 </dd>"),
+        (299, "<dd> 300 орундан 1 орун бош </dd>", "<dd> Свободно 1 место из 300 </dd>"),
+        (297, "<dd> 300 орундан 3 орун бош </dd>", "<dd> Свободно 3 места из 300 </dd>"),
+        (
+            300,
+            "<dd> Бош орун калган жок: жаңы каттоолор күтүү тизмесине түшөт </dd>",
+            "<dd> Свободных мест нет: новые регистрации попадают в лист ожидания </dd>",
+        ),
+    ],
+)
+def test_home_counts_the_places_left_in_words(client, demo, confirmed, ky, ru):
+    # Not "300 орундун 300": free places in a sentence, the Russian noun agreeing with the number.
     upcoming = Edition.objects.get(number=4)
-    RegistrationFactory.create_batch(2, edition=upcoming, status=Registration.Status.CONFIRMED)
+    users = get_user_model().objects.bulk_create(UserFactory.build_batch(confirmed))
+    Registration.objects.bulk_create(RegistrationFactory.build(edition=upcoming, user=user) for user in users)
     RegistrationFactory(edition=upcoming, status=Registration.Status.UNCONFIRMED)
-    assert "298 из 300" in client.get("/ru/").content.decode()
+    assert ky in squash(client.get("/ky/").content.decode())
+    assert ru in squash(client.get("/ru/").content.decode())
 
 
 def test_home_lists_the_newest_articles_of_any_kind_first(client, demo):
@@ -406,3 +425,39 @@ def test_server_error_page_is_translated_and_standalone(client, settings):
     html = render_to_string("500.html")
     assert '<html lang="ru">' in html
     assert "Ошибка сервера" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "deadline"),
+    [
+        ("ky", '<dt>Каттоонун акыркы күнү</dt> <dd> <time datetime="2027-06-30">2027-жылдын 30-июну</time> </dd>'),
+        ("ru", '<dt>Последний день регистрации</dt> <dd> <time datetime="2027-06-30">30 июня 2027 г.</time> </dd>'),
+    ],
+)
+def test_home_gives_the_same_last_day_to_register_as_the_form(client, demo, language, deadline):
+    # Registration closes at 00:00 on 1 July: the home page said "1-июлу", the form "30-июнун кошо алганда".
+    home = squash(client.get(f"/{language}/").content.decode())
+    assert deadline in home
+    form = squash(client.get(f"/{language}/forum/2027/register/").content.decode())
+    # The same <time> in the form's sentence.
+    date = deadline.split("<dd> ", 1)[1].split(" </dd>", 1)[0]
+    sentence = {"ky": f"Каттоонун акыркы күнү — {date},", "ru": f"Последний день регистрации — {date},"}
+    assert sentence[language] in form
+    for page in (home, form):
+        assert {"ky": "1-июлу", "ru": "1 июля"}[language] not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "held", "coming"),
+    [
+        ("ky", "2016, Ош: форум өткөн жер", "2027, Бишкек: форум өтө турган жер"),
+        ("ru", "2016, Ош: где проходил форум", "2027, Бишкек: где пройдёт форум"),
+    ],
+)
+def test_home_says_whose_venue_the_map_shows(client, demo, language, held, coming):
+    html = squash(client.get(f"/{language}/").content.decode())
+    assert f'<h2 id="venue-heading"> {held} </h2>' in html
+    # Once the next forum's venue is known, the band shows it and says so.
+    Edition.objects.filter(number=4).update(venue=VenueFactory())
+    html = squash(client.get(f"/{language}/").content.decode())
+    assert f'<h2 id="venue-heading"> {coming} </h2>' in html

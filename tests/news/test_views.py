@@ -6,7 +6,7 @@ from django.utils import timezone
 from news.models import Article, Comment
 from news.views import ARTICLES_PER_PAGE
 from tests.factories import ArticleFactory, CommentFactory, EditionFactory
-from tests.utils import count_queries
+from tests.utils import count_queries, heading_levels, skipped_heading_levels
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +35,13 @@ def condolences():
 
 
 def card(language, article, when, category):
-    """An article's card in the list; it was published at 06:00 UTC, noon in Bishkek (the site's time zone)."""
+    """An article's card in the list, its title an h2 right under the page's h1; it was published at 06:00 UTC,
+    noon in Bishkek (the site's time zone)."""
     title, lead = getattr(article, f"title_{language}"), getattr(article, f"lead_{language}")
     return (
         '<article class="card"> <p class="card__meta">'
         f' <time datetime="{article.published_at:%Y-%m-%d}T12:00:00+06:00">{when}</time> · {category} </p>'
-        f' <h3 class="card__title" > <a href="/{language}/news/{article.slug}/">{title}</a> </h3>'
+        f' <h2 class="card__title" > <a href="/{language}/news/{article.slug}/">{title}</a> </h2>'
         f" <p >{lead}</p> </article>"
     )
 
@@ -59,6 +60,19 @@ def test_news_list(client, condolences, language, dates, category):
     # Newest first, only the chosen category.
     assert html.index(later) < html.index(earlier)
     assert "/news/announcement/" not in html
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_news_pages_never_skip_a_heading_level(client, condolences, language):
+    # The list's cards sit right under the page's h1 (h1 → h3 was axe's "heading-order"); the article
+    # page's related articles under their h2.
+    for url in (f"/{language}/news/", f"/{language}/news/?category=news"):
+        html = client.get(url).content.decode()
+        main = html[html.index("<main") : html.index("</main>")]
+        assert heading_levels(main)[:3] == [1, 2, 2], url
+        assert skipped_heading_levels(html) == [], url
+    html = client.get(f"/{language}/news/{condolences[0].slug}/").content.decode()
+    assert skipped_heading_levels(html) == []
 
 
 def test_news_list_hides_drafts_and_scheduled_articles(client):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext as _
@@ -28,6 +29,13 @@ def edition_dates(edition):
         edition.end_date,
         month_only=edition.date_precision == edition.DatePrecision.MONTH,
     )
+
+
+@register.filter
+def date_element(value):
+    """A date (or the day of a datetime) as `<time>` in the page's DATE_FORMAT: inside a translated
+    sentence too, the date keeps to one line (site.css) instead of breaking at "2027-" / "жылдын"."""
+    return format_html('<time datetime="{}">{}</time>', value.strftime("%Y-%m-%d"), date_format(value, "DATE_FORMAT"))
 
 
 @register.filter
