@@ -409,10 +409,11 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
     import_export_change_list_template = "admin/forum/registration/change_list.html"
     # What the organizers scan for, in their words and in columns short enough that the whole
     # table fits 1280 pixels beside the menu and the filters, in Russian too (whose headers are the
-    # longest): the name in one column, the country's name, the edition's year, the transfer and
-    # hotel the person asked for in one column. The list is in order of registration, and the dates
-    # above it filter by day: a column of dates would not fit.
-    list_display = ["participant", "status", "country_name", "city", "edition_year", "needs"]
+    # longest) and with long values ("Великобритания", "Санкт-Петербург"): the name in one column,
+    # the country and city in one, the edition's year, the transfer and hotel the person asked for
+    # in one. The list is in order of registration, and the dates above it filter by day: a column
+    # of dates would not fit.
+    list_display = ["participant", "status", "country_and_city", "edition_year", "needs"]
     list_display_links = ["participant"]
     list_filter = [
         "edition",
@@ -464,9 +465,9 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
     def participant(self, registration):
         return f"{registration.last_name} {registration.first_name}"
 
-    @admin.display(description=_("country"), ordering="country")
-    def country_name(self, registration):
-        return registration.country.name
+    @admin.display(description=_("country, city"), ordering="country")
+    def country_and_city(self, registration):
+        return ", ".join(part for part in (registration.country.name, registration.city) if part)
 
     @admin.display(description=_("forum"), ordering="edition__start_date")
     def edition_year(self, registration):
