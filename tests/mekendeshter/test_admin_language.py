@@ -2,6 +2,8 @@
 its catalogues lack), titles that name the model in the case the sentence needs, and the
 registrations list in the organizers' words."""
 
+import html as html_lib
+import json
 import re
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from django.utils.translation.trans_real import DjangoTranslation
 
 from forum.models import Registration
 from mekendeshter.admin import TITLE_OBJECTS, object_title
-from tests.factories import EditionFactory, RegistrationFactory
+from tests.factories import EditionFactory, NewsletterFactory, OutcomeDocumentFactory, RegistrationFactory
 
 ADMIN_LOCALE = Path(django.__file__).parent / "contrib" / "admin" / "locale" / "en" / "LC_MESSAGES"
 
@@ -155,3 +157,39 @@ def test_the_registrations_list_has_few_short_columns(admin_client, language, he
     assert place in row
     assert "2016" in row
     assert needs in row
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "verb", "noun"), [("ru", "Изменить", "Изменение"), ("ky", "Өзгөртүү", "Өзгөрүү")])
+def test_the_admins_change_links_say_change_as_a_verb(admin_client, language, verb, noun):
+    """The statistics' column "Change" (a difference between editions, a noun) has a context of its
+    own: without it, its translation labelled every change link of the admin."""
+    admin_client.cookies["django_language"] = language
+    html = admin_client.get("/admin/").content.decode()
+    assert re.search(f'class="changelink"[^>]*>{verb}</a>', html)
+    assert f">{noun}<" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "add_another"), [("ru", "Добавить ещё: Раздел"), ("ky", "Дагы кошуу: Бөлүм")])
+def test_an_inlines_add_link_reads_right(admin_client, language, add_another):
+    document = OutcomeDocumentFactory()
+    admin_client.cookies["django_language"] = language
+    html = admin_client.get(f"/admin/forum/outcomedocument/{document.pk}/change/").content.decode()
+    # The inline's settings, as JSON (non-ASCII escaped) in an HTML attribute.
+    assert html_lib.escape(json.dumps({"addText": add_another})[1:-1], quote=True) in html
+
+
+@pytest.mark.django_db
+def test_the_newsletters_send_page_has_the_admins_breadcrumbs(admin_client):
+    newsletter = NewsletterFactory()
+    admin_client.cookies["django_language"] = "ru"
+    html = admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/send/").content.decode()
+    crumbs = html[html.index('<ol class="breadcrumbs">') : html.index("</ol>")]
+    assert [re.sub(r"<[^>]+>|\s+", " ", item).strip() for item in re.findall(r"<li[^>]*>(.*?)</li>", crumbs, re.S)] == [
+        "Начало",
+        "Новости",
+        "Рассылки",
+        str(newsletter),
+        "Отправить",
+    ]
