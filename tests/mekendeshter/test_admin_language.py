@@ -16,7 +16,13 @@ from django.utils.translation.trans_real import DjangoTranslation
 
 from forum.models import Registration
 from mekendeshter.admin import TITLE_OBJECTS, object_title
-from tests.factories import EditionFactory, NewsletterFactory, OutcomeDocumentFactory, RegistrationFactory
+from tests.factories import (
+    EditionFactory,
+    NewsletterFactory,
+    OutcomeDocumentFactory,
+    ProgressUpdateFactory,
+    RegistrationFactory,
+)
 
 ADMIN_LOCALE = Path(django.__file__).parent / "contrib" / "admin" / "locale" / "en" / "LC_MESSAGES"
 
@@ -193,3 +199,42 @@ def test_the_newsletters_send_page_has_the_admins_breadcrumbs(admin_client):
         str(newsletter),
         "Отправить",
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "add", "count", "wrong"),
+    [
+        ("ru", "Добавить спикера", "В списке: 0", "0 спикеры"),
+        ("ky", "Баяндамачы кошуу", "Тизмеде: 0", "0 баяндамачылар"),
+    ],
+)
+def test_a_changelists_add_link_and_count_read_right(admin_client, language, add, count, wrong):
+    admin_client.cookies["django_language"] = language
+    html = admin_client.get("/admin/forum/person/").content.decode()
+    assert re.search(r'class="addlink">\s*' + add + r"\s*</a>", html)
+    assert count in html
+    assert wrong not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "recover", "headers"),
+    [
+        ("ru", "Восстановить удалённые: сообщения о ходе выполнения", ["Дата", "Нумерованный пункт", "Статус"]),
+        ("ky", "Өчүрүлгөндөрдү калыбына келтирүү: аткарылыш жөнүндө маалыматтар", ["Датасы", "Номерленген пункт"]),
+    ],
+)
+def test_the_progress_updates_list_reads_right(admin_client, language, recover, headers):
+    ProgressUpdateFactory()
+    admin_client.cookies["django_language"] = language
+    html = admin_client.get("/admin/forum/progressupdate/").content.decode()
+    assert recover in html
+    start = html.index('<table id="result_list">')
+    head = html[start : html.index("</thead>", start)]
+    shown = [
+        re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head, re.S)
+    ]
+    assert shown[1 : 1 + len(headers)] == headers
+    # Four columns and the languages: demonstration data and the first publication are filters.
+    assert len([cell for cell in shown if cell]) == 5
