@@ -238,3 +238,22 @@ def test_the_progress_updates_list_reads_right(admin_client, language, recover, 
     assert shown[1 : 1 + len(headers)] == headers
     # Four columns and the languages: demonstration data and the first publication are filters.
     assert len([cell for cell in shown if cell]) == 5
+
+
+@pytest.mark.django_db
+def test_the_date_filter_is_spelt_right_in_kyrgyz(admin_client):
+    admin_client.cookies["django_language"] = "ky"
+    html = admin_client.get("/admin/forum/arrival/").content.decode()
+    assert "Каалаган күн" in html
+    assert "Кааалаган" not in html
+
+
+@pytest.mark.django_db
+def test_the_export_page_has_the_admins_breadcrumbs(admin_client):
+    admin_client.cookies["django_language"] = "ky"
+    html = admin_client.get("/admin/forum/registration/export-list/").content.decode()
+    crumbs = html[html.index('<ol class="breadcrumbs">') : html.index("</ol>")]
+    items = [
+        " ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li[^>]*>(.*?)</li>", crumbs, re.S)
+    ]
+    assert items == ["Башкы бет", "Форум", "Каттоолор", "Каттоолорду экспорттоо"]
