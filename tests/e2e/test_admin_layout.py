@@ -68,6 +68,12 @@ def test_dashboard_headers_read_whole_words(browser, live_server, registrations,
     context, page = staff_page(browser, live_server, language, width)
     page.goto(live_server.url + "/admin/")
     cells = page.eval_on_selector_all("#dashboard th", MEASURE_CELLS)
+    # The arrivals at the current edition (2027: its confirmed registrant), below the dashboard.
+    arrivals = page.eval_on_selector_all(".attendance th", MEASURE_CELLS)
+    assert arrivals
+    for cell in arrivals:
+        assert cell["widest"] <= cell["box"] + 1, cell
+        assert cell["lines"] <= 3, cell
     assert len(cells) == 1 + 3 + len(Registration.Status.values) + 1  # corner, years, statuses, places
     for cell in cells:
         assert cell["widest"] <= cell["box"] + 1, cell
