@@ -257,3 +257,19 @@ def test_the_export_page_has_the_admins_breadcrumbs(admin_client):
         " ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li[^>]*>(.*?)</li>", crumbs, re.S)
     ]
     assert items == ["Башкы бет", "Форум", "Каттоолор", "Каттоолорду экспорттоо"]
+
+
+@pytest.mark.django_db
+def test_reversions_pages_in_kyrgyz_with_the_admins_breadcrumb_bar(admin_client):
+    """django-reversion has no Kyrgyz catalogue, and its div breadcrumbs get the bar from
+    static/css/admin-site.css (linked on every admin page)."""
+    document = OutcomeDocumentFactory()
+    admin_client.cookies["django_language"] = "ky"
+    recover = admin_client.get("/admin/forum/progressupdate/recover/").content.decode()
+    assert "Өчүрүлгөндөрдү калыбына келтирүү: аткарылыш жөнүндө маалыматтар" in recover
+    assert "Калыбына келтире турган өчүрүлгөн объекттер жок." in recover
+    assert '<div class="breadcrumbs">' in recover
+    assert "css/admin-site" in recover
+    history = admin_client.get(f"/admin/forum/outcomedocument/{document.pk}/history/").content.decode()
+    assert "Өзгөртүүлөрдүн тарыхы: Жыйынтык документ" in history
+    assert "тарыхын өзгөртүү" not in history
