@@ -22,6 +22,7 @@ from tests.factories import (
     OutcomeDocumentFactory,
     ProgressUpdateFactory,
     RegistrationFactory,
+    SectionFactory,
 )
 
 ADMIN_LOCALE = Path(django.__file__).parent / "contrib" / "admin" / "locale" / "en" / "LC_MESSAGES"
@@ -273,3 +274,22 @@ def test_reversions_pages_in_kyrgyz_with_the_admins_breadcrumb_bar(admin_client)
     history = admin_client.get(f"/admin/forum/outcomedocument/{document.pk}/history/").content.decode()
     assert "Өзгөртүүлөрдүн тарыхы: Жыйынтык документ" in history
     assert "тарыхын өзгөртүү" not in history
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "search", "first"),
+    [("ky", "Издөө", "Биринчи орунга жылдыруу"), ("ru", "Поиск", "Переместить в начало")],
+)
+def test_the_search_icon_and_the_sort_buttons_are_named_in_the_admins_language(admin_client, language, search, first):
+    """Screen readers name the search box by its icon's text, which Django writes in English; the
+    sortable inlines' buttons have titles."""
+    document = OutcomeDocumentFactory()
+    SectionFactory(document=document)
+    admin_client.cookies["django_language"] = language
+    changelist = admin_client.get("/admin/forum/registration/").content.decode()
+    assert f'alt="{search}"' in changelist
+    assert 'alt="Search"' not in changelist
+    change = admin_client.get(f"/admin/forum/outcomedocument/{document.pk}/change/").content.decode()
+    assert f'title="{first}"' in change
+    assert "Move to first position" not in change
