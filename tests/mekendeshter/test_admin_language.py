@@ -14,7 +14,7 @@ from django.contrib import admin
 from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
 
-from forum.models import Registration
+from forum.models import Person, Registration
 from mekendeshter.admin import TITLE_OBJECTS, object_title
 from tests.factories import (
     EditionFactory,
@@ -293,3 +293,19 @@ def test_the_search_icon_and_the_sort_buttons_are_named_in_the_admins_language(a
     change = admin_client.get(f"/admin/forum/outcomedocument/{document.pk}/change/").content.decode()
     assert f'title="{first}"' in change
     assert "Move to first position" not in change
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "delete", "wrong"),
+    [
+        ("ky", "Тандалгандарды өчүрүү (баяндамачылар)", "баяндамачылар элементтерин"),
+        ("ru", "Удалить выбранные (спикеры)", "выбранные спикеры"),
+    ],
+)
+def test_the_delete_action_reads_right_for_every_model(admin_client, language, delete, wrong):
+    Person.objects.create(name_ky="Айгүл", name_ru="Айгуль", name_en="Aigul")  # actions show for a list with rows
+    admin_client.cookies["django_language"] = language
+    html = admin_client.get("/admin/forum/person/").content.decode()
+    assert f">{delete}</option>" in html
+    assert wrong not in html
