@@ -73,6 +73,16 @@ def image_preview(file, width=80):
     return format_html('<img src="{}" alt="" width="{}" class="admin-preview">', file.url, width)
 
 
+class EditionYearColumn:
+    """A list's forum edition as its year: the edition's full name («Третий форум «Мекендештер –
+    2016»») does not wrap and took a third of a list at 1280 pixels, pushing columns out of
+    sight. The edition filter beside the list names them in full."""
+
+    @admin.display(description=_("forum"), ordering="edition__start_date")
+    def edition_year(self, obj):
+        return obj.edition.year
+
+
 class KeyFigureInline(SortableInlineAdminMixin, TranslationTabularInline):
     template = SORTABLE_TABULAR
     model = KeyFigure
@@ -88,11 +98,25 @@ class PartnershipInline(SortableInlineAdminMixin, admin.TabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(SortableAdminBase, TranslatedAdmin):
-    list_display = ["number", "year", "title", "city", "start_date", "is_demo", "registration_opens", "capacity"]
-    list_display_links = ["number", "title"]
+    # Columns that fit 1280 pixels beside the menu: the year says which edition (its number is in
+    # the title), demonstration editions are a filter, and the dates are short.
+    list_display = ["year", "title", "city", "starts_on", "registration_opens_on", "capacity"]
+    list_display_links = ["year", "title"]
     list_filter = ["is_demo"]
     search_fields = ["title", "city", "theme"]
     inlines = [KeyFigureInline, PartnershipInline]
+
+    @admin.display(description=Edition._meta.get_field("start_date").verbose_name, ordering="start_date")
+    def starts_on(self, edition):
+        return date_format(edition.start_date, "SHORT_DATE_FORMAT")
+
+    @admin.display(
+        description=Edition._meta.get_field("registration_opens").verbose_name, ordering="registration_opens"
+    )
+    def registration_opens_on(self, edition):
+        if edition.registration_opens is None:
+            return "—"
+        return date_format(timezone.localtime(edition.registration_opens), "SHORT_DATE_FORMAT")
 
     def save_model(self, request, obj, form, change):
         promoted = services.edition_save(edition=obj)
@@ -156,7 +180,7 @@ class ParticipationInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SpreadsheetImportAdmin, SortableAdminMixin, TranslatedAdmin):
+class SessionAdmin(EditionYearColumn, SpreadsheetImportAdmin, SortableAdminMixin, TranslatedAdmin):
     resource_classes = [SessionResource]
 
     # Both libraries choose the change list's template, adminsortable2 with a read-only property:
@@ -168,7 +192,7 @@ class SessionAdmin(SpreadsheetImportAdmin, SortableAdminMixin, TranslatedAdmin):
     def init_change_list_template(self):
         self.ie_base_change_list_template = "adminsortable2/change_list.html"
 
-    list_display = ["title", "edition", "day", "start_time", "kind", "room"]
+    list_display = ["title", "edition_year", "day", "start_time", "kind", "room"]
     list_filter = ["edition", "kind", "day"]
     search_fields = ["title", "description"]
     list_select_related = ["edition"]
@@ -192,9 +216,10 @@ class PhotoInline(SortableInlineAdminMixin, TranslationTabularInline):
 
 
 @admin.register(Album)
-class AlbumAdmin(SortableAdminMixin, TranslatedAdmin):
+class AlbumAdmin(EditionYearColumn, SortableAdminMixin, TranslatedAdmin):
     form = AlbumForm
-    list_display = ["title", "edition", "photo_count"]
+    list_display = ["title", "edition_year", "photo_count"]
+    list_select_related = ["edition"]
     list_filter = ["edition"]
     search_fields = ["title"]
     ordering = ["order"]
@@ -243,8 +268,9 @@ class SectionInline(SortableInlineAdminMixin, TranslationStackedInline):
 
 
 @admin.register(OutcomeDocument)
-class OutcomeDocumentAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
-    list_display = ["title", "edition", "status", "date"]
+class OutcomeDocumentAdmin(EditionYearColumn, SortableAdminBase, VersionAdmin, TranslatedAdmin):
+    list_display = ["title", "edition_year", "status", "date"]
+    list_select_related = ["edition"]
     list_filter = ["status"]
     search_fields = ["title", "introduction"]
     inlines = [SectionInline]
@@ -261,10 +287,16 @@ class ItemInline(SortableInlineAdminMixin, TranslationTabularInline):
 
 @admin.register(Section)
 class SectionAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
-    list_display = ["title", "document", "slug", "order"]
+    list_display = ["title", "document_year", "slug", "order"]
+    list_select_related = ["document__edition"]
     list_filter = ["document"]
     search_fields = ["title", "items__text"]
     inlines = [ItemInline]
+
+    # An edition has one outcome document: its year names it, in a column that fits the list.
+    @admin.display(description=_("outcome document"), ordering="document__edition__start_date")
+    def document_year(self, section):
+        return section.document.edition.year
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Item:
@@ -408,7 +440,7 @@ class RegistrationConfirmForm(SpreadsheetConfirmForm):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
+class RegistrationAdmin(EditionYearColumn, SpreadsheetImportAdmin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
     import_form_class = RegistrationImportForm
     confirm_form_class = RegistrationConfirmForm
@@ -476,10 +508,6 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
     @admin.display(description=_("country, city"), ordering="country")
     def country_and_city(self, registration):
         return ", ".join(part for part in (registration.country.name, registration.city) if part)
-
-    @admin.display(description=_("forum"), ordering="edition__start_date")
-    def edition_year(self, registration):
-        return registration.edition.year
 
     @admin.display(description=_("needs"))
     def needs(self, registration):

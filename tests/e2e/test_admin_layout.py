@@ -100,3 +100,29 @@ def test_registrations_list_fits_1280_pixels(browser, live_server, registrations
         assert header.evaluate("cell => cell.getBoundingClientRect().right") <= right
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     context.close()
+
+
+FITTING_LISTS = [
+    "/admin/forum/progressupdate/",
+    "/admin/forum/outcomedocument/",
+    "/admin/forum/section/",
+    "/admin/forum/album/",
+    "/admin/diaspora/association/",
+    "/admin/auth/user/",
+]
+
+
+@pytest.mark.parametrize("language", ["ru", "ky"])
+def test_the_lists_staff_use_fit_1280_pixels_with_the_demo_content(browser, live_server, site, language):
+    """Editions as years, short dates, headers that wrap between words: no column of these lists
+    hides behind a sideways scroll beside the menu and the filters."""
+    context, page = staff_page(browser, live_server, language, 1280)
+    for path in FITTING_LISTS:
+        page.goto(live_server.url + path)
+        assert page.locator("#result_list").count() == 1, path
+        widths = page.evaluate(
+            "(() => { const table = document.querySelector('#result_list');"
+            " return [table.scrollWidth, table.closest('.results').clientWidth]; })()"
+        )
+        assert widths[0] <= widths[1], (path, widths)
+    context.close()
