@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,16 @@ def image_preview(file, width=80):
     return format_html('<img src="{}" alt="" width="{}" class="admin-preview">', file.url, width)
 
 
+class EditionYearColumn:
+    """A list's forum edition as its year: the edition's full name («Третий форум «Мекендештер –
+    2016»») does not wrap and took a third of a list at 1280 pixels, pushing columns out of
+    sight. The edition filter beside the list names them in full."""
+
+    @admin.display(description=_("forum"), ordering="edition__start_date")
+    def edition_year(self, obj):
+        return obj.edition.year
+
+
 class KeyFigureInline(SortableInlineAdminMixin, TranslationTabularInline):
     template = SORTABLE_TABULAR
     model = KeyFigure
@@ -87,11 +98,25 @@ class PartnershipInline(SortableInlineAdminMixin, admin.TabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(SortableAdminBase, TranslatedAdmin):
-    list_display = ["number", "year", "title", "city", "start_date", "is_demo", "registration_opens", "capacity"]
-    list_display_links = ["number", "title"]
+    # Columns that fit 1280 pixels beside the menu: the year says which edition (its number is in
+    # the title), demonstration editions are a filter, and the dates are short.
+    list_display = ["year", "title", "city", "starts_on", "registration_opens_on", "capacity"]
+    list_display_links = ["year", "title"]
     list_filter = ["is_demo"]
     search_fields = ["title", "city", "theme"]
     inlines = [KeyFigureInline, PartnershipInline]
+
+    @admin.display(description=Edition._meta.get_field("start_date").verbose_name, ordering="start_date")
+    def starts_on(self, edition):
+        return date_format(edition.start_date, "SHORT_DATE_FORMAT")
+
+    @admin.display(
+        description=Edition._meta.get_field("registration_opens").verbose_name, ordering="registration_opens"
+    )
+    def registration_opens_on(self, edition):
+        if edition.registration_opens is None:
+            return "—"
+        return date_format(timezone.localtime(edition.registration_opens), "SHORT_DATE_FORMAT")
 
     def save_model(self, request, obj, form, change):
         promoted = services.edition_save(edition=obj)
@@ -155,7 +180,7 @@ class ParticipationInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SpreadsheetImportAdmin, SortableAdminMixin, TranslatedAdmin):
+class SessionAdmin(EditionYearColumn, SpreadsheetImportAdmin, SortableAdminMixin, TranslatedAdmin):
     resource_classes = [SessionResource]
 
     # Both libraries choose the change list's template, adminsortable2 with a read-only property:
@@ -167,7 +192,7 @@ class SessionAdmin(SpreadsheetImportAdmin, SortableAdminMixin, TranslatedAdmin):
     def init_change_list_template(self):
         self.ie_base_change_list_template = "adminsortable2/change_list.html"
 
-    list_display = ["title", "edition", "day", "start_time", "kind", "room"]
+    list_display = ["title", "edition_year", "day", "start_time", "kind", "room"]
     list_filter = ["edition", "kind", "day"]
     search_fields = ["title", "description"]
     list_select_related = ["edition"]
@@ -191,9 +216,10 @@ class PhotoInline(SortableInlineAdminMixin, TranslationTabularInline):
 
 
 @admin.register(Album)
-class AlbumAdmin(SortableAdminMixin, TranslatedAdmin):
+class AlbumAdmin(EditionYearColumn, SortableAdminMixin, TranslatedAdmin):
     form = AlbumForm
-    list_display = ["title", "edition", "photo_count"]
+    list_display = ["title", "edition_year", "photo_count"]
+    list_select_related = ["edition"]
     list_filter = ["edition"]
     search_fields = ["title"]
     ordering = ["order"]
@@ -242,8 +268,9 @@ class SectionInline(SortableInlineAdminMixin, TranslationStackedInline):
 
 
 @admin.register(OutcomeDocument)
-class OutcomeDocumentAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
-    list_display = ["title", "edition", "status", "date"]
+class OutcomeDocumentAdmin(EditionYearColumn, SortableAdminBase, VersionAdmin, TranslatedAdmin):
+    list_display = ["title", "edition_year", "status", "date"]
+    list_select_related = ["edition"]
     list_filter = ["status"]
     search_fields = ["title", "introduction"]
     inlines = [SectionInline]
@@ -260,10 +287,16 @@ class ItemInline(SortableInlineAdminMixin, TranslationTabularInline):
 
 @admin.register(Section)
 class SectionAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
-    list_display = ["title", "document", "slug", "order"]
+    list_display = ["title", "document_year", "slug", "order"]
+    list_select_related = ["document__edition"]
     list_filter = ["document"]
     search_fields = ["title", "items__text"]
     inlines = [ItemInline]
+
+    # An edition has one outcome document: its year names it, in a column that fits the list.
+    @admin.display(description=_("outcome document"), ordering="document__edition__start_date")
+    def document_year(self, section):
+        return section.document.edition.year
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Item:
@@ -283,14 +316,21 @@ class ProgressEvidenceInline(SortableInlineAdminMixin, TranslationTabularInline)
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(SortableAdminBase, VersionAdmin, TranslatedAdmin):
     form = ProgressUpdateForm
-    list_display = ["date", "item_label", "status", "is_published", "is_demo", "published_at"]
-    list_display_links = ["date", "item_label"]
+    # Few enough columns to fit 1280 pixels beside the menu and the filters in Russian and Kyrgyz:
+    # whether an update is demonstration data, and when it was first published, are filters and
+    # the form's, not columns; the date is written short (Kyrgyz's long form takes a fifth of it).
+    list_display = ["short_date", "item_label", "status", "is_published"]
+    list_display_links = ["short_date", "item_label"]
     list_filter = ["status", "is_published", "is_demo", "item__section__document"]
     search_fields = ["text", "responsible_body", "item__text"]
     list_select_related = ["item__section__document__edition"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
     date_hierarchy = "date"
     inlines = [ProgressEvidenceInline]
+
+    @admin.display(description=ProgressUpdate._meta.get_field("date").verbose_name, ordering="date")
+    def short_date(self, obj):
+        return date_format(obj.date, "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("numbered item"), ordering="item__number")
     def item_label(self, obj):
@@ -400,26 +440,21 @@ class RegistrationConfirmForm(SpreadsheetConfirmForm):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
+class RegistrationAdmin(EditionYearColumn, SpreadsheetImportAdmin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
     import_form_class = RegistrationImportForm
     confirm_form_class = RegistrationConfirmForm
     # import-export's list template with "Export this list…" beside its Import and Export buttons
     # (the project's lists: all columns or chosen ones, transfer and hotel lists).
     import_export_change_list_template = "admin/forum/registration/change_list.html"
-    # The columns staff work with first, so that they fit 1280 pixels beside the filters.
-    list_display = [
-        "last_name",
-        "first_name",
-        "status",
-        "country",
-        "city",
-        "edition",
-        "needs_transfer",
-        "needs_accommodation",
-        "created_at",
-    ]
-    list_display_links = ["last_name", "first_name"]
+    # What the organizers scan for, in their words and in columns short enough that the whole
+    # table fits 1280 pixels beside the menu and the filters, in Russian too (whose headers are the
+    # longest) and with long values ("Великобритания", "Санкт-Петербург"): the name in one column,
+    # the country and city in one, the edition's year, the transfer and hotel the person asked for
+    # in one. The list is in order of registration, and the dates above it filter by day: a column
+    # of dates would not fit.
+    list_display = ["participant", "status", "country_and_city", "edition_year", "needs"]
+    list_display_links = ["participant"]
     list_filter = [
         "edition",
         "status",
@@ -465,6 +500,26 @@ class RegistrationAdmin(SpreadsheetImportAdmin, admin.ModelAdmin):
             "today": timezone.localdate(),
         }
         return render_to_string("admin/forum/registration/_history.html", context)
+
+    @admin.display(description=_("participant"), ordering="last_name")
+    def participant(self, registration):
+        return f"{registration.last_name} {registration.first_name}"
+
+    @admin.display(description=_("country, city"), ordering="country")
+    def country_and_city(self, registration):
+        return ", ".join(part for part in (registration.country.name, registration.city) if part)
+
+    @admin.display(description=_("needs"))
+    def needs(self, registration):
+        wanted = [
+            label
+            for wanted, label in (
+                (registration.needs_transfer, _("transfer")),
+                (registration.needs_accommodation, _("hotel")),
+            )
+            if wanted
+        ]
+        return ", ".join(str(label) for label in wanted) or "—"
 
     def has_add_permission(self, request):
         return False

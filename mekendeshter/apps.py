@@ -45,5 +45,11 @@ class MekendeshterConfig(AppConfig):
                 post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
                 if model._meta.auto_created:  # the through table of a many-to-many field
                     m2m_changed.connect(_content_changed, sender=model, dispatch_uid=uid)
+        # allauth's authenticators (a person's authenticator app, recovery codes) have no
+        # translatable name: the admin showed "Authenticators" in English in every language.
+        from allauth.mfa.models import Authenticator  # noqa: PLC0415 - models load once the registry is ready
+
+        Authenticator._meta.verbose_name = _("two-factor authentication method")
+        Authenticator._meta.verbose_name_plural = _("two-factor authentication methods")
         # The letters that follow an app's event (forum's progress updates → news' subscribers).
         from . import receivers  # noqa: F401, PLC0415 - connecting receivers needs the app registry ready

@@ -119,8 +119,19 @@ def staff_dashboard():
     if upcoming and upcoming.pk not in counts and upcoming.registration_opens:
         statuses = [(status, label, 0) for status, label in Registration.Status.choices]
         editions.insert(0, {"edition": upcoming, "statuses": statuses, "places_left": upcoming.capacity})
+    # The table shows a column per edition and a row per status: the years are short headers, so
+    # it reads at 360 pixels as at 1280, and the statuses' long names are row headers.
+    statuses = [
+        {
+            "status": status,
+            "label": label,
+            "cells": [(row["edition"], row["statuses"][index][2]) for row in editions],
+        }
+        for index, (status, label) in enumerate(Registration.Status.choices)
+    ]
     return {
         "editions": editions,
+        "statuses": statuses,
         "pending_comments": Comment.objects.filter(status=Comment.Status.PENDING).count(),
         "proposals": Proposal.objects.filter(status=Proposal.Status.SUBMITTED).count(),
         "contact_requests": ContactRequest.objects.filter(handled_at__isnull=True).count(),

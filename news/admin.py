@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -29,12 +31,25 @@ reversion.register(Article)
 
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin, TranslatedAdmin):
-    list_display = ["title", "category", "status", "published_at", "edition"]
+    # The forum as its year: the edition's full name does not wrap and pushed columns out of sight.
+    # The publication day without its time, and the forum as its year: the edition's full name and
+    # a long date pushed columns out of sight at 1280 pixels.
+    list_display = ["title", "category", "status", "published_on", "edition_year"]
     list_filter = ["status", "category", "edition"]
     search_fields = ["title", "lead", "body"]
     prepopulated_fields = {"slug": ["title_en"]}
     date_hierarchy = "published_at"
     list_select_related = ["edition"]
+
+    @admin.display(description=Article._meta.get_field("published_at").verbose_name, ordering="published_at")
+    def published_on(self, article):
+        if article.published_at is None:
+            return "—"
+        return date_format(timezone.localtime(article.published_at), "SHORT_DATE_FORMAT")
+
+    @admin.display(description=_("forum"), ordering="edition__start_date")
+    def edition_year(self, article):
+        return article.edition.year if article.edition_id else "—"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "cover":
@@ -138,7 +153,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 @admin.register(Newsletter)
 class NewsletterAdmin(TranslatedAdmin):
-    list_display = ["subject", "topic", "status", "progress", "created_at"]
+    # The day a newsletter was written, without its time: the long date pushed the list past 1280
+    # pixels in Kyrgyz.
+    list_display = ["subject", "topic", "status", "progress", "created_on"]
     list_filter = ["status", "topic"]
     search_fields = ["subject"]
     autocomplete_fields = ["articles"]
@@ -148,6 +165,10 @@ class NewsletterAdmin(TranslatedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_progress()
+
+    @admin.display(description=Newsletter._meta.get_field("created_at").verbose_name, ordering="created_at")
+    def created_on(self, newsletter):
+        return date_format(timezone.localtime(newsletter.created_at), "SHORT_DATE_FORMAT")
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status != Newsletter.Status.DRAFT:

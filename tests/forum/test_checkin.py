@@ -103,6 +103,13 @@ def test_staff_with_the_permission_open_the_page_in_their_language(client, staff
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize(("lang", "find"), [("ky", "Издөө"), ("ru", "Найти")])
+def test_the_find_by_name_button_shows(client, staff, registration, lang, find):
+    """A plain .button is white on the white page: finding by name has the outlined button."""
+    page = client.get(url(registration, lang)).content.decode()
+    assert f'<button type="submit" class="button button--secondary">{find}</button>' in page
+
+
 # --- Checking in -----------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ upload → preview (new / changed / unchanged / duplicate / invalid, with reason
 
 import datetime
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -402,3 +403,17 @@ def test_staff_lists_and_status_changes_work_for_imported_people(
     assert imported[0].status == Registration.Status.CONFIRMED
     assert (mailoutbox, tasks(callbacks)) == ([], [])
     assert not Ticket.objects.exists()
+
+
+def test_the_preview_has_the_admins_breadcrumbs_and_scrolls_in_its_box(admin_client, settings, edition_2016):
+    """Django 6 styles breadcrumbs as a list (import-export's div lost the bar); a file's many columns
+    scroll inside the preview's box instead of widening the page."""
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    html = preview(admin_client, REGISTRATIONS, "list.csv", participants(), edition=edition_2016.pk).content.decode()
+    crumbs = html[html.index('<ol class="breadcrumbs">') : html.index("</ol>")]
+    items = [
+        " ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li[^>]*>(.*?)</li>", crumbs, re.S)
+    ]
+    assert items == ["Начало", "Форум", "Регистрации", "Импорт"]
+    assert re.search(r'<div class="import-preview-box">\s*<table class="import-preview">', html)
+    assert "css/admin-import" in html

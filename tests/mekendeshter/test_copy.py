@@ -194,7 +194,7 @@ def test_kyrgyz_admin_in_the_sites_words(client, admin_user):
     html = client.get("/admin/forum/edition/add/", HTTP_ACCEPT_LANGUAGE="ky").content.decode()
     assert "Сактап, жаңысын кошуу" in html and "Сакта жана башкасын кош" not in html
     html = client.get("/admin/forum/registration/", HTTP_ACCEPT_LANGUAGE="ky").content.decode()
-    assert "Өзгөртүү үчүн тандаңыз: каттоо" in html
+    assert "Өзгөртүү үчүн каттоону тандаңыз" in html
     assert "обекттерин" not in html
     index = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ky").content.decode()
     assert "Аккаунттар" in index and "Эсептер" not in index

@@ -19,11 +19,22 @@ def test_dashboard_counts_registrations_by_status_and_places_left(admin_client):
     admin_client.cookies["django_language"] = "ru"
     html = admin_client.get("/admin/").content.decode()
     assert "Коротко о главном" in html
-    row = html[html.index(f"?edition__id__exact={edition.pk}") :]
-    row = row[: row.index("</tr>")]
-    cells = [re.sub(r"<[^>]+>|\s", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
-    # pending, confirmed, waitlisted, cancelled, email not confirmed; places left
-    assert cells == ["0", "3", "1", "0", "0", "7"]
+    # A column per edition, a row per status (pending, confirmed, waitlisted, cancelled, email not
+    # confirmed) and the places left: the edition's column is the first (the newest edition).
+    table = html[html.index('id="dashboard"') : html.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", table[table.index("<tbody>") :], re.S)
+    labels = [re.sub(r"<[^>]+>|\s+", " ", re.search(r"<th[^>]*>(.*?)</th>", row, re.S)[1]).strip() for row in rows]
+    assert labels == [
+        "Ожидает подтверждения",
+        "Подтверждена",
+        "В листе ожидания",
+        "Отменена",
+        "Почта ещё не подтверждена",
+        "Свободных мест",
+    ]
+    first_cells = [re.sub(r"<[^>]+>|\s", "", re.findall(r"<td>(.*?)</td>", row, re.S)[0]) for row in rows]
+    assert first_cells == ["0", "3", "1", "0", "0", "7"]
+    assert f"?edition__id__exact={edition.pk}&amp;status__exact=confirmed" in rows[1]
     assert "Письмо о форуме" in html
 
 

@@ -194,3 +194,14 @@ def test_progress_letters_go_to_that_topic_only_and_stop_when_it_is_dropped(djan
     type(leaving).objects.filter(pk=leaving.pk).update(recommendations=False)
     services.newsletter_resume(newsletter=newsletter)
     assert [message.to for message in mail.outbox] == [[following.email]]
+
+
+def test_the_sending_box_has_its_buttons_in_one_row(admin_client):
+    newsletter = NewsletterFactory()
+    admin_client.cookies["django_language"] = "ru"
+    html = admin_client.get(f"/admin/news/newsletter/{newsletter.pk}/change/").content.decode()
+    row = html[html.index('<div class="newsletter-actions__buttons">') :]
+    row = row[: row.index("</div>")]
+    assert "Отправить мне тестовое письмо" in row
+    assert f'href="/admin/news/newsletter/{newsletter.pk}/send/"' in row
+    assert "css/admin-site" in html
