@@ -54,6 +54,20 @@ def manifest(request):
                 {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
                 {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
                 {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+                # Android crops an app's icon to its own shape (a circle, a squircle): these have
+                # the emblem on a red square, within the central circle that every shape keeps.
+                {
+                    "src": static("img/icon-maskable-192.png"),
+                    "sizes": "192x192",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
+                {
+                    "src": static("img/icon-maskable-512.png"),
+                    "sizes": "512x512",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
             ],
         }
     response = JsonResponse(data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
