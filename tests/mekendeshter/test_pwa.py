@@ -6,10 +6,10 @@ import datetime
 import json
 
 import pytest
-from PIL import Image
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.utils import timezone
+from PIL import Image
 
 from forum import services
 from mekendeshter.core.offline import owner_token
