@@ -32,9 +32,13 @@ CLEAR_SITE_DATA = '"cache"'
 
 @require_GET
 def manifest(request):
-    # The root is outside the language prefixes: the language is chosen as `/` chooses it
-    # (cookie, then Accept-Language, then Kyrgyz).
-    language = translation.get_language_from_request(request)
+    # Every page links the manifest in its own language (`?lang=ru`), so that the app installed
+    # from a Russian page is named in Russian and opens on the Russian home page, whatever the
+    # browser's language. Without it (an old link), the language is chosen as `/` chooses it:
+    # cookie, then Accept-Language, then Kyrgyz.
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language_from_request(request)
     with translation.override(language):
         data = {
             "id": "/",

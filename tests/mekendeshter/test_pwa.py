@@ -117,6 +117,25 @@ def test_the_maskable_icon_keeps_the_emblem_inside_the_safe_zone(size):
     assert (255, 210, 0) in set(rgb.get_flattened_data())  # the emblem's gold, #ffd200
 
 
+@pytest.mark.parametrize(
+    ("language", "name", "short_name"),
+    [("ky", "«Мекендештер» форуму", "Мекендештер"), ("ru", "Форум «Мекендештер»", "Мекендештер")],
+)
+def test_the_app_installed_from_a_page_speaks_the_pages_language(client, language, name, short_name):
+    """A page links the manifest in its own language: the app installed from a Russian page is
+    named in Russian and opens on the Russian home page, whatever the browser's language."""
+    html = client.get(f"/{language}/offline/").content.decode()
+    link = f"/manifest.webmanifest?lang={language}"
+    assert f'<link rel="manifest" href="{link}">' in html
+    response = client.get(link, HTTP_ACCEPT_LANGUAGE="en-GB,en")
+    data = json.loads(response.content)
+    assert (data["name"], data["short_name"], data["lang"]) == (name, short_name, language)
+    assert data["start_url"] == f"/{language}/"
+    assert data["id"] == "/"  # one app, whichever language it was installed in
+    # A language the site does not have: chosen as without the parameter.
+    assert json.loads(client.get("/manifest.webmanifest?lang=de", HTTP_ACCEPT_LANGUAGE="ru").content)["lang"] == "ru"
+
+
 def test_the_manifest_follows_the_language_cookie(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     data = json.loads(client.get("/manifest.webmanifest", HTTP_ACCEPT_LANGUAGE="en").content)
@@ -125,7 +144,7 @@ def test_the_manifest_follows_the_language_cookie(client, settings):
 
 def test_every_page_links_the_manifest_and_the_script_that_registers_the_worker(client, editions):
     html = client.get(f"/en/forum/{editions[1].year}/programme/").content.decode()
-    assert '<link rel="manifest" href="/manifest.webmanifest">' in html
+    assert '<link rel="manifest" href="/manifest.webmanifest?lang=en">' in html
     assert 'src="/static/js/pwa.js"' in html
 
 
