@@ -546,9 +546,9 @@ CREATE DATABASE {DB_NAME} OWNER {DB_USER};
         site = (DEPLOY / "nginx" / "mekendeshter.conf").read_text()
         substitutions = [
             ("    listen [::]:80;\n", ""),
-            ("    listen [::]:443 ssl;\n", ""),
+            ("    listen [::]:443 ssl http2;\n", ""),
             ("listen 80;", f"listen 127.0.0.1:{self.ports['http']};"),
-            ("listen 443 ssl;", f"listen 127.0.0.1:{self.ports['https']} ssl;"),
+            ("listen 443 ssl http2;", f"listen 127.0.0.1:{self.ports['https']} ssl http2;"),
             ("https://$host$request_uri", f"https://$host:{self.ports['https']}$request_uri"),
             ("server_name mekendeshter.org www.mekendeshter.org;", "server_name 127.0.0.1 localhost;"),
             ("/etc/letsencrypt/live/mekendeshter.org/fullchain.pem", str(cert)),

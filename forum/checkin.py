@@ -4,6 +4,14 @@ The page works without JavaScript (a typed code, or a name and a button per pers
 `static/js/checkin.js` reads QR codes with the camera (`BarcodeDetector`) and sends scans to
 `scan/` as JSON, queuing them on the phone while the network is down. Both paths call the same
 service, with an idempotency key per scan.
+
+The person is shown without a photo. The issue asks for one "if any", and there is none to show:
+a registration carries no picture, a directory entry has no photo field, and the speakers' photos
+(`Person.photo`) belong to programme entries with no link to an account or a registration, so
+matching them by name could put a stranger's face on an identity check. A photo for check-in is a
+feature of its own: an upload the person consents to, kept out of the public media (it is personal
+data, unlike the programme's pictures), deleted with the account, and read here through the site
+level (mekendeshter.receivers-style glue), since forum may not import diaspora.
 """
 
 import json

@@ -32,9 +32,13 @@ CLEAR_SITE_DATA = '"cache"'
 
 @require_GET
 def manifest(request):
-    # The root is outside the language prefixes: the language is chosen as `/` chooses it
-    # (cookie, then Accept-Language, then Kyrgyz).
-    language = translation.get_language_from_request(request)
+    # Every page links the manifest in its own language (`?lang=ru`), so that the app installed
+    # from a Russian page is named in Russian and opens on the Russian home page, whatever the
+    # browser's language. Without it (an old link), the language is chosen as `/` chooses it:
+    # cookie, then Accept-Language, then Kyrgyz.
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language_from_request(request)
     with translation.override(language):
         data = {
             "id": "/",
@@ -54,6 +58,20 @@ def manifest(request):
                 {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
                 {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
                 {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+                # Android crops an app's icon to its own shape (a circle, a squircle): these have
+                # the emblem on a red square, within the central circle that every shape keeps.
+                {
+                    "src": static("img/icon-maskable-192.png"),
+                    "sizes": "192x192",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
+                {
+                    "src": static("img/icon-maskable-512.png"),
+                    "sizes": "512x512",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
             ],
         }
     response = JsonResponse(data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})

@@ -103,11 +103,22 @@
     });
   }
 
-  workers.register("/sw.js", { scope: "/" }).then(function () {
-    // This page loaded before the worker controlled it (the first visit): the worker fetches it
-    // once more to keep it, if it is a page worth keeping.
-    if (!controlledAtLoad) { tell({ type: "visited", url: window.location.href }); }
-  }).catch(function () { /* an old or locked-down browser: the site works without it */ });
+  function register() {
+    workers.register("/sw.js", { scope: "/" }).then(function () {
+      // This page loaded before the worker controlled it (the first visit): the worker fetches it
+      // once more to keep it, if it is a page worth keeping.
+      if (!controlledAtLoad) { tell({ type: "visited", url: window.location.href }); }
+    }).catch(function () { /* an old or locked-down browser: the site works without it */ });
+  }
+
+  // Only once the page has loaded: on a first visit, installing the worker fetches the offline
+  // pages and this page again, which must not compete with the page's own files on a slow
+  // connection. (This script is deferred, so the page may already have loaded on a fast one.)
+  if (document.readyState === "complete") {
+    register();
+  } else {
+    window.addEventListener("load", register);
+  }
 
   // Signing out (or deleting the account) empties the worker's personal cache at once; the
   // worker also does so when it sees the request, and the answer carries Clear-Site-Data.

@@ -84,7 +84,7 @@ def test_the_app_is_installable(browser, site):
     # the manifest, its icons or the worker would be listed besides.
     assert errors == ["in-incognito"]
     manifest = session.send("Page.getAppManifest")
-    assert manifest["url"] == site + "/manifest.webmanifest"
+    assert manifest["url"] == site + "/manifest.webmanifest?lang=en"
     assert manifest["errors"] == []
     context.close()
 

@@ -1,5 +1,6 @@
 """Anonymous pages a cache can hold, and the page cache (mekendeshter.core.pagecache)."""
 
+import gzip
 import re
 from collections import deque
 from urllib.parse import urlsplit
@@ -88,11 +89,32 @@ def test_anonymous_content_pages_come_from_the_cache(client, demo, language):
         assert again["Content-Language"] == language
         assert again["Content-Type"] == "text/html; charset=utf-8"
         assert set(again["Cache-Control"].split(", ")) == {"public", "max-age=0", "s-maxage=60"}
-        assert again["Vary"] == "Cookie"
+        # One copy per encoding in a shared cache (GZipMiddleware compresses for those that accept it).
+        assert again["Vary"] == "Cookie, Accept-Encoding"
         assert again["ETag"] == first["ETag"]
         # The security headers are the server's on every answer, kept or not.
         assert "script-src 'self';" in again["Content-Security-Policy"]
         assert again["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_pages_are_sent_compressed_kept_or_not_and_padded_apart(client, demo, language):
+    """A browser that accepts gzip gets the page compressed, from the page cache too; shared caches
+    keep the two encodings apart; and two answers of one page differ in length (the random padding
+    of Django's GZipMiddleware, against BREACH), although the page itself is the same."""
+    path = f"/{language}/forum/2016/programme/"
+    plain = client.get(path)
+    answers = [client.get(path, headers={"accept-encoding": "gzip, deflate, br"}) for _ in range(6)]
+    assert all(hit(answer) for answer in answers)
+    for answer in answers:
+        assert answer["Content-Encoding"] == "gzip"
+        assert answer["Vary"] == "Cookie, Accept-Encoding"
+        assert gzip.decompress(answer.content) == plain.content
+        assert len(answer.content) < len(plain.content) / 2
+    assert len({len(answer.content) for answer in answers}) > 1
+    assert f'<html lang="{language}">' in plain.content.decode()
+    assert "<h1>Программа</h1>" in plain.content.decode()  # the heading, in Kyrgyz and in Russian alike
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.utils import timezone
+from PIL import Image
 
 from forum import services
 from mekendeshter.core.offline import owner_token
@@ -74,6 +75,67 @@ def test_the_manifest_is_served_from_the_root_in_the_visitors_language(client, a
         assert finders.find(icon["src"].removeprefix("/static/")), icon
 
 
+def test_the_manifest_has_what_chromium_needs_to_install_the_site_as_an_app(client):
+    """Chromium's installability checks (and Lighthouse's): a name and a short name, a start URL
+    inside the scope, a standalone display, a theme colour matching the pages' own, and PNG icons
+    of 192 and 512 pixels, for any use and maskable, each of the size it claims."""
+    data = json.loads(client.get("/manifest.webmanifest").content)
+    assert data["name"] and data["short_name"]
+    assert len(data["short_name"]) <= 12  # what a home screen shows under the icon
+    assert data["start_url"].startswith(data["scope"])
+    assert data["display"] in ("standalone", "fullscreen", "minimal-ui")
+    page = client.get("/ky/").content.decode()
+    assert f'<meta name="theme-color" content="{data["theme_color"]}">' in page
+    assert data["background_color"]
+    pngs = {}
+    for icon in data["icons"]:
+        if icon["type"] != "image/png":
+            continue
+        with Image.open(finders.find(icon["src"].removeprefix("/static/"))) as image:
+            assert icon["sizes"] == f"{image.width}x{image.height}", icon
+            assert image.format == "PNG"
+        pngs.setdefault(icon.get("purpose", "any"), set()).add(icon["sizes"])
+    assert pngs == {"any": {"192x192", "512x512"}, "maskable": {"192x192", "512x512"}}
+
+
+@pytest.mark.parametrize("size", [192, 512])
+def test_the_maskable_icon_keeps_the_emblem_inside_the_safe_zone(size):
+    """A maskable icon is cropped to any shape that keeps a central circle of 40% of its size: the
+    emblem must lie within it, on a background that fills the whole square."""
+    with Image.open(finders.find(f"img/icon-maskable-{size}.png")) as image:
+        rgb = image.convert("RGB")
+    background = rgb.getpixel((0, 0))
+    centre, safe = size / 2, 0.4 * size
+    outside = {
+        rgb.getpixel((x, y))
+        for x in range(0, size, 4)
+        for y in range(0, size, 4)
+        if (x - centre) ** 2 + (y - centre) ** 2 > safe**2
+    }
+    assert outside == {background}
+    assert background == (200, 16, 46)  # the theme colour, #c8102e
+    assert (255, 210, 0) in set(rgb.get_flattened_data())  # the emblem's gold, #ffd200
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "short_name"),
+    [("ky", "«Мекендештер» форуму", "Мекендештер"), ("ru", "Форум «Мекендештер»", "Мекендештер")],
+)
+def test_the_app_installed_from_a_page_speaks_the_pages_language(client, language, name, short_name):
+    """A page links the manifest in its own language: the app installed from a Russian page is
+    named in Russian and opens on the Russian home page, whatever the browser's language."""
+    html = client.get(f"/{language}/offline/").content.decode()
+    link = f"/manifest.webmanifest?lang={language}"
+    assert f'<link rel="manifest" href="{link}">' in html
+    response = client.get(link, HTTP_ACCEPT_LANGUAGE="en-GB,en")
+    data = json.loads(response.content)
+    assert (data["name"], data["short_name"], data["lang"]) == (name, short_name, language)
+    assert data["start_url"] == f"/{language}/"
+    assert data["id"] == "/"  # one app, whichever language it was installed in
+    # A language the site does not have: chosen as without the parameter.
+    assert json.loads(client.get("/manifest.webmanifest?lang=de", HTTP_ACCEPT_LANGUAGE="ru").content)["lang"] == "ru"
+
+
 def test_the_manifest_follows_the_language_cookie(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     data = json.loads(client.get("/manifest.webmanifest", HTTP_ACCEPT_LANGUAGE="en").content)
@@ -82,7 +144,7 @@ def test_the_manifest_follows_the_language_cookie(client, settings):
 
 def test_every_page_links_the_manifest_and_the_script_that_registers_the_worker(client, editions):
     html = client.get(f"/en/forum/{editions[1].year}/programme/").content.decode()
-    assert '<link rel="manifest" href="/manifest.webmanifest">' in html
+    assert '<link rel="manifest" href="/manifest.webmanifest?lang=en">' in html
     assert 'src="/static/js/pwa.js"' in html
 
 
