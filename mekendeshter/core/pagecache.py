@@ -1,6 +1,7 @@
 """Whole pages for anonymous visitors, kept in the shared cache (Redis in production).
 
-A page is kept per scheme, host, path and query string (the path carries the language), for
+A page is kept per scheme, host, path and query string (the path carries the language; the
+query string's parameters in a fixed order, so that `?q=x&page=2` and `?page=2&q=x` are one page), for
 `settings.PAGE_CACHE_SECONDS`, and answered with `Cache-Control: public, max-age=0, s-maxage=...`,
 an `ETag` and `Last-Modified`: nginx or a CDN may keep it for that long, while a browser keeps it
 but asks again every time with `If-None-Match` (a 304 from this cache, without the page's queries),
@@ -12,14 +13,20 @@ Only what cannot depend on who asks is kept or served:
 - requests: GET or HEAD without a session cookie (nobody signed in, no messages in the session),
   without a messages cookie, not for the admin;
 - responses: 200, complete (not streamed), setting no cookie, not private / no-store / no-cache,
-  varying by nothing but Cookie, not counted by a rate limit (`not_shared`: serving those from a
-  cache would lift the limit), and not using the CSP nonce (a nonce in cached HTML would not
-  match the next response's header).
+  varying by nothing but Cookie, not marked `not_shared` by the view, and not using the CSP
+  nonce (a nonce in cached HTML would not match the next response's header).
+
+Pages counted by a rate limit (the directory, the site search: `ratelimit.allow`) are kept only
+when every count allowed them, and the kept page records its scopes: before it is served again,
+the same scopes are counted for the client asking, and a client past a limit gets the view's own
+answer (429, or a search without people) instead of the kept page. A kept page never lifts a
+limit, so the directory cannot be harvested through the cache (issue 9).
 """
 
 import hashlib
 import logging
 import time
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,6 +35,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_path
+
+from . import ratelimit
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +47,7 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
 
 def not_shared(request):
-    """Mark this request's answer as one the page cache must not keep (counted, or per visitor)."""
+    """Mark this request's answer as one the page cache must not keep (it differs per visitor)."""
     request.page_cache_skip = True
 
 
@@ -77,7 +86,10 @@ def _cacheable_request(request):
 
 
 def _key(request):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # Sorted by name only (a stable sort): values of a repeated name keep their order, which the
+    # view may read (QueryDict.get takes the last one).
+    parameters = sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True), key=lambda p: p[0])
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(parameters)}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -89,6 +101,8 @@ def _storable(request, response):
         or response.cookies
         or getattr(request, "page_cache_skip", False)
         or getattr(request, "_csp_nonce", None)  # a LazyNonce is true once it was generated
+        # A page shown to a client past a rate limit (429, a search without people) is theirs.
+        or not all(getattr(request, "rate_limit_counts", {}).values())
     ):
         return False
     user = getattr(request, "user", None)
@@ -138,6 +152,12 @@ class PageCacheMiddleware:
             logger.warning("pagecache: the cache did not answer", exc_info=True)
             return self.get_response(request)
         if entry is not None and entry["version"] == version:
+            counts = {scope: ratelimit.count(request, scope) for scope in entry.get("counted", ())}
+            if not all(counts.values()):
+                # Past a limit: the view answers (its 429, or the search without people), with
+                # these counts instead of counting the attempt again; that answer is not kept.
+                request.rate_limit_precounted = counts
+                return self.get_response(request)
             response = HttpResponse(entry["content"], status=200)
             for name, value in entry["headers"].items():
                 response[name] = value
@@ -162,6 +182,8 @@ class PageCacheMiddleware:
             "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
             "etag": etag,
             "last_modified": last_modified,
+            # The rate limits that counted this page count every request it is served to.
+            "counted": sorted(getattr(request, "rate_limit_counts", {})),
         }
         try:
             cache.set(key, entry, timeout=seconds)

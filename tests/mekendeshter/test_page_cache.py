@@ -10,11 +10,19 @@ from django.test import RequestFactory
 from django.urls import resolve
 from django.utils.csp import LazyNonce
 
+from diaspora import services as diaspora_services
+from diaspora.models import DirectoryEntry
 from forum.models import Registration
 from mekendeshter.core import pagecache
 from news import services as news_services
 from news.models import Article, Comment
-from tests.factories import ArticleFactory, CommentFactory, OpenEditionFactory, RegistrationFactory
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    DirectoryEntryFactory,
+    OpenEditionFactory,
+    RegistrationFactory,
+)
 from tests.news.test_articles import article_form
 
 # Pages whose own form is posted and needs a CSRF token (and so its cookie): by URL name.
@@ -218,10 +226,73 @@ def test_pages_with_a_form_or_a_message_are_not_kept(client, demo):
 
 
 @pytest.mark.django_db
-def test_rate_limited_pages_are_never_served_from_the_cache(client, settings, demo):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600)}
-    statuses = [client.get("/ky/directory/").status_code for _ in range(3)]
-    assert statuses == [200, 200, 429]
+def test_kept_directory_pages_still_count_against_the_limit(client, settings, demo):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (3, 600)}
+    answers = [client.get("/ky/directory/") for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert [answer.get("X-Page-Cache") for answer in answers] == ["miss", "hit", "hit", None]
+    # Neither the kept page nor a revalidation (304) lifts the limit for that client.
+    assert client.get("/ky/directory/", headers={"if-none-match": answers[0]["ETag"]}).status_code == 429
+    # The 429 was not kept: another client gets the kept page, counted for them.
+    other = client.get("/ky/directory/", REMOTE_ADDR="198.51.100.7")
+    assert hit(other)
+    assert other.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_kept_search_counts_against_both_limits_and_holds_people_back_past_the_directorys(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600), "search": (100, 600)}
+    DirectoryEntryFactory(display_name="Болот Асанов")
+    first, second = client.get("/ru/search/?q=Асанов"), client.get("/ru/search/?q=Асанов")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert "Болот <mark>Асанов</mark>" in second.content.decode()
+    # Past the directory's limit the search is answered by the view, without people, and not kept.
+    third = client.get("/ru/search/?q=Асанов")
+    assert "X-Page-Cache" not in third
+    assert third.status_code == 200
+    assert "Болот" not in third.content.decode()
+    assert "Люди из справочника сейчас не показаны" in third.content.decode()
+    assert client.get("/ru/directory/").status_code == 429
+    # Another client still gets the kept page with people: the held-back answer was not kept.
+    other = client.get("/ru/search/?q=Асанов", REMOTE_ADDR="198.51.100.8")
+    assert hit(other)
+    assert "Болот <mark>Асанов</mark>" in other.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_kept_search_counts_against_the_search_limit(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (2, 600)}
+    answers = [client.get("/ky/search/?q=Ош") for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert hit(answers[1])
+    assert "Сиздин тармактан өтө көп аракет жасалды." in answers[2].content.decode()
+
+
+@pytest.mark.django_db
+def test_query_strings_are_one_page_in_any_order(client):
+    DirectoryEntryFactory(display_name="Болот Асанов", country="KZ", city="Алматы")
+    first = client.get("/ru/directory/?q=Асанов&country=KZ")
+    assert first["X-Page-Cache"] == "miss"
+    again = client.get("/ru/directory/?country=KZ&q=Асанов")
+    assert hit(again)
+    assert "Болот Асанов" in again.content.decode()
+    assert not hit(client.get("/ru/directory/?country=RU&q=Асанов"))
+
+
+@pytest.mark.django_db
+def test_an_entry_hidden_by_staff_leaves_kept_directory_pages_at_once(client):
+    entry = DirectoryEntryFactory(display_name="Болот Асанов")
+    client.get("/ky/directory/")
+    assert "Болот Асанов" in client.get("/ky/directory/").content.decode()
+    diaspora_services.entry_hide_by_staff(entries=[entry])
+    after = client.get("/ky/directory/")
+    assert not hit(after)
+    assert "Болот Асанов" not in after.content.decode()
+    diaspora_services.entry_set_hidden(entry=DirectoryEntry.objects.get(pk=entry.pk), hidden=True)
+    diaspora_services.entry_show_by_staff(entries=[entry])
+    assert "Болот Асанов" not in client.get("/ky/directory/").content.decode()  # the person hid it too
+    diaspora_services.entry_set_hidden(entry=DirectoryEntry.objects.get(pk=entry.pk), hidden=False)
+    assert "Болот Асанов" in client.get("/ky/directory/").content.decode()
 
 
 @pytest.mark.django_db
