@@ -284,6 +284,7 @@ def _bar(cell, minimum):
 def statistics(request):
     """Editions compared: participants, countries and organisations, and participants by country,
     as charts with the same numbers in tables."""
+    pagecache.shows(request, "registrations")  # participants: registrations and arrivals
     comparison = selectors.edition_comparison()
     editions, minimum = comparison["editions"], comparison["minimum"]
     years = [str(summary["edition"].year) for summary in editions]

@@ -24,7 +24,7 @@ from . import pwa, selectors, services
 from . import search as site_search
 from .celery import app as celery_app
 from .context_processors import current_edition
-from .core import ratelimit
+from .core import pagecache, ratelimit
 from .core.search import Query
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ def home(request):
     context = {"edition": edition, "latest_articles": news_selectors.article_latest(category=None)}
     if upcoming and upcoming.pk != getattr(edition, "pk", None):
         context["places_left"] = forum_selectors.registration_places_left(edition=upcoming)
+        pagecache.shows(request, "registrations")  # a registration changes the places left at once
     if edition:
         context |= {
             "partners": forum_selectors.partnership_list(edition=edition),

@@ -7,7 +7,9 @@ an `ETag` and `Last-Modified`: nginx or a CDN may keep it for that long, while a
 but asks again every time with `If-None-Match` (a 304 from this cache, without the page's queries),
 so that a staff edit shows to a reader who already opened the page. Every kept page is stamped
 with the content version: `bump_version()` (called when staff change content,
-`mekendeshter.apps`) makes every kept page stale at once.
+`mekendeshter.apps`) makes every kept page stale at once. A page that shows data which changes
+often but appears on few pages (registrations) says so with `shows(request, part)` and is stamped
+with that part's version too: `bump_version(part)` makes only those pages stale.
 
 Only what cannot depend on who asks is kept or served:
 - requests: GET or HEAD without a session cookie (nobody signed in, no messages in the session),
@@ -41,6 +43,12 @@ from . import ratelimit
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
+# Data that changes often and that few pages show: a change to it makes stale only the kept pages
+# that said they show it (`shows(request, part)`), not every page. "registrations": registrations
+# and arrivals, shown as the places left on the home page, the participants on the statistics
+# page and the forum years on a directory entry's page; at the registration peak, making every
+# page stale on every registration would empty the cache when it is needed most.
+PARTS = ("registrations",)
 # Headers a kept page is answered with again; the outer middleware (security, CSP, frame options)
 # add theirs to every answer, hit or not.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
@@ -51,6 +59,18 @@ def not_shared(request):
     request.page_cache_skip = True
 
 
+def shows(request, part):
+    """Note that this request's page shows `part` (one of PARTS): a change to it makes the kept
+    page stale (`bump_version(part)`), as a content change does."""
+    if part not in PARTS:
+        raise ValueError(f"Unknown page cache part {part!r}: add it to PARTS")
+    request.__dict__.setdefault("page_cache_parts", set()).add(part)
+
+
+def _version_key(part=None):
+    return VERSION_KEY if part is None else f"{VERSION_KEY}:{part}"
+
+
 def _now():
     return time.time()
 
@@ -59,18 +79,19 @@ def _new_version():
     return str(time.time_ns())
 
 
-def bump_version():
-    """Make every kept page stale: now, and again once the transaction commits.
+def bump_version(part=None):
+    """Make every kept page stale (or, with `part`, those that show it): now, and again once the
+    transaction commits.
 
     The second bump covers a page rendered by another request between this change and its commit,
     which read the old content and could otherwise be kept under the new version."""
-    _set_version()
-    transaction.on_commit(_set_version)
+    _set_version(part)
+    transaction.on_commit(lambda: _set_version(part))
 
 
-def _set_version():
+def _set_version(part=None):
     try:
-        cache.set(VERSION_KEY, _new_version(), timeout=None)
+        cache.set(_version_key(part), _new_version(), timeout=None)
     except Exception:  # the cache is down: it keeps no page either, and the change itself stands
         logger.exception("pagecache: could not make kept pages stale")
 
@@ -147,11 +168,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         try:
-            version, entry = self._lookup(key)
+            versions, entry = self._lookup(key)
         except Exception:  # a cache that is down costs speed, not the page
             logger.warning("pagecache: the cache did not answer", exc_info=True)
             return self.get_response(request)
-        if entry is not None and entry["version"] == version:
+        if entry is not None and self._current(entry, versions):
             counts = {scope: ratelimit.count(request, scope) for scope in entry.get("counted", ())}
             if not all(counts.values()):
                 # Past a limit: the view answers (its 429, or the search without people), with
@@ -177,7 +198,10 @@ class PageCacheMiddleware:
             # and a client revalidating by date alone must not be told its stale copy is current.
             last_modified = entry["last_modified"] + 1
         entry = {
-            "version": version,
+            # The versions read before the page was rendered: a change committed while it was
+            # rendered makes it stale at once.
+            "version": versions[None],
+            "parts": {part: versions[part] for part in sorted(getattr(request, "page_cache_parts", ()))},
             "content": response.content,
             "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
             "etag": etag,
@@ -196,14 +220,25 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _lookup(key):
-        """The current content version and the page kept under `key` (None), in one round trip."""
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        if version is None:
-            version = _new_version()
-            if not cache.add(VERSION_KEY, version, timeout=None):
-                version = cache.get(VERSION_KEY)
-        return version, found.get(key)
+        """The current versions ({None: every page's, part: that part's}) and the page kept under
+        `key` (None), in one round trip."""
+        version_keys = {part: _version_key(part) for part in (None, *PARTS)}
+        found = cache.get_many([*version_keys.values(), key])
+        versions = {}
+        for part, version_key in version_keys.items():
+            version = found.get(version_key)
+            if version is None:
+                version = _new_version()
+                if not cache.add(version_key, version, timeout=None):
+                    version = cache.get(version_key)
+            versions[part] = version
+        return versions, found.get(key)
+
+    @staticmethod
+    def _current(entry, versions):
+        return entry["version"] == versions[None] and all(
+            versions.get(part) == version for part, version in entry.get("parts", {}).items()
+        )
 
     def _admin_change(self, request):
         # Admin actions and reordering (django-admin-sortable2) change rows with bulk updates,
