@@ -186,7 +186,8 @@ def test_article_detail_related_articles(client):
 def test_related_articles_are_the_same_editions_first_then_the_newest_of_the_category(client):
     edition = EditionFactory()
     now = timezone.now()
-    article = ArticleFactory(edition=edition, category=Article.Category.EVENT, published_at=now - datetime.timedelta(days=9))
+    nine_days_ago = now - datetime.timedelta(days=9)
+    article = ArticleFactory(edition=edition, category=Article.Category.EVENT, published_at=nine_days_ago)
 
     def related(title, days, **fields):
         return ArticleFactory(title_ru=title, published_at=now - datetime.timedelta(days=days), **fields)
