@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mekendeshter.core import pagecache, ratelimit
+from mekendeshter.core import fragments, pagecache, ratelimit
 from mekendeshter.core.charts import bar_chart
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
 from mekendeshter.core.offline import keep_offline
@@ -90,8 +90,17 @@ def venue(request, year):
 
 
 def outcome(request, year):
-    document = get_object_or_404(selectors.outcome_with_proposals_queryset(), edition__year=year)
-    response = render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
+    document = get_object_or_404(selectors.outcome_public_queryset(), edition__year=year)
+    context = {"document": document, "edition": document.edition}
+    # The sections are the same for every visitor: rendered once per language and content version.
+    sections = fragments.fragment(
+        request,
+        f"outcome-sections:{document.pk}",
+        "forum/_outcome_sections.html",
+        lambda: context | {"sections": selectors.outcome_sections(document=document)},
+    )
+    response = render(request, "forum/outcome_document.html", context | {"sections": sections})
     return _current_kept_offline(request, document.edition, response)
 
 

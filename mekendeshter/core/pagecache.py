@@ -67,6 +67,33 @@ def shows(request, part):
     request.__dict__.setdefault("page_cache_parts", set()).add(part)
 
 
+def content_version(request):
+    """The content version for this request (None while the cache is down), read once, before the
+    page's own queries: a fragment kept under it (mekendeshter.core.fragments) and rendered from
+    rows read after a change was committed carries the version that change set, never the one
+    before it. The page cache's lookup reads it for anonymous visitors; others read it here."""
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        try:
+            version = _read_version(VERSION_KEY)
+        except Exception:  # the cache is down: nothing is kept, pages are rendered whole
+            logger.warning("pagecache: could not read the content version", exc_info=True)
+            return None
+        request._content_version = version
+    return version
+
+
+def _read_version(version_key, found=None):
+    """The version under `version_key` (from `found`, a get_many's answer, when given), a new one
+    when the cache has none."""
+    version = (found or {}).get(version_key) if found is not None else cache.get(version_key)
+    if version is None:
+        version = _new_version()
+        if not cache.add(version_key, version, timeout=None):
+            version = cache.get(version_key)
+    return version
+
+
 def _version_key(part=None):
     return VERSION_KEY if part is None else f"{VERSION_KEY}:{part}"
 
@@ -172,6 +199,7 @@ class PageCacheMiddleware:
         except Exception:  # a cache that is down costs speed, not the page
             logger.warning("pagecache: the cache did not answer", exc_info=True)
             return self.get_response(request)
+        request._content_version = versions[None]  # for kept fragments, without another round trip
         if entry is not None and self._current(entry, versions):
             counts = {scope: ratelimit.count(request, scope) for scope in entry.get("counted", ())}
             if not all(counts.values()):
@@ -224,14 +252,7 @@ class PageCacheMiddleware:
         `key` (None), in one round trip."""
         version_keys = {part: _version_key(part) for part in (None, *PARTS)}
         found = cache.get_many([*version_keys.values(), key])
-        versions = {}
-        for part, version_key in version_keys.items():
-            version = found.get(version_key)
-            if version is None:
-                version = _new_version()
-                if not cache.add(version_key, version, timeout=None):
-                    version = cache.get(version_key)
-            versions[part] = version
+        versions = {part: _read_version(version_key, found) for part, version_key in version_keys.items()}
         return versions, found.get(key)
 
     @staticmethod
