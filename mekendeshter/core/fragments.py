@@ -17,8 +17,10 @@ from . import pagecache
 from .cache import cached
 
 GROUP = "fragments"
-# A ceiling only: a new content version is what makes a fragment stale.
-TIMEOUT = 60 * 60
+# A new content version makes a fragment stale at once; this bounds what changes with the clock
+# alone (an article scheduled for publication appears, registration opens), as the page cache's
+# PAGE_CACHE_SECONDS does for whole pages.
+TIMEOUT = 60
 
 
 def fragment(request, name, template_name, context):

@@ -8,7 +8,16 @@ from django.test.utils import CaptureQueriesContext
 
 from forum import services as forum_services
 from mekendeshter.core import fragments
-from tests.factories import ItemFactory, ProposalFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    EditionFactory,
+    ItemFactory,
+    OpenEditionFactory,
+    ProposalFactory,
+    RegistrationFactory,
+    SectionFactory,
+)
+from tests.utils import text_in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +102,21 @@ def test_the_page_is_rendered_whole_while_the_cache_is_down(client, settings, do
     response = client.get("/ru/forum/2016/outcome/")
     assert response.status_code == 200
     assert "Открыть школы на родном языке" in response.content.decode()
+
+
+def test_a_signed_in_home_page_keeps_its_bands_and_shows_a_new_article_at_once(client, verified_user):
+    edition = EditionFactory(year=2016)
+    ArticleFactory(title_ru="Форум открылся", edition=edition)
+    client.force_login(verified_user)
+    _first, first_queries = _get(client, "/ru/")
+    again, again_queries = _get(client, "/ru/")
+    assert again_queries < first_queries
+    html = again.content.decode()
+    assert "Форум открылся" in html and "/ru/me/" in html
+    ArticleFactory(title_ru="Итоги форума", edition=edition)
+    assert "Итоги форума" in client.get("/ru/").content.decode()
+    # The places left of the next forum stay outside the kept bands: a registration shows at once.
+    upcoming = OpenEditionFactory(capacity=10)
+    assert "10 из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
+    RegistrationFactory(edition=upcoming)
+    assert "9 из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
