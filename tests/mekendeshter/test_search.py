@@ -251,7 +251,11 @@ def test_directory_search_queries_do_not_grow(client):
 
 @pytest.mark.parametrize(
     ("language", "more"),
-    [("ky", "Эң ылайыктуулары: 3+ ичинен 3."), ("ru", "Самые подходящие: 3 из 3+."), ("en", "The 3 best matches of 3+.")],
+    [
+        ("ky", "Эң ылайыктуулары: 3+ ичинен 3."),
+        ("ru", "Самые подходящие: 3 из 3+."),
+        ("en", "The 3 best matches of 3+."),
+    ],
 )
 def test_a_frequent_word_is_counted_and_ranked_up_to_a_limit(client, monkeypatch, language, more):
     monkeypatch.setattr(site_search, "MATCHES_COUNTED", 3)
