@@ -33,18 +33,30 @@ EDITION_PHOTOS = 4
 
 
 def edition_detail(request, year):
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
-    previous, following = selectors.edition_neighbours(edition=edition)
-    photos = list(selectors.photo_preview(edition=edition)[:EDITION_PHOTOS])
+
+    def neighbours():
+        previous, following = selectors.edition_neighbours(edition=edition)
+        return {"previous_edition": previous, "next_edition": following}
+
+    def body():
+        photos = list(selectors.photo_preview(edition=edition)[:EDITION_PHOTOS])
+        return {
+            "edition": edition,
+            "partners": selectors.partnership_list(edition=edition),
+            "has_outcome": selectors.outcome_exists(edition=edition),
+            "has_photos": bool(photos),
+            "photos": photos,
+            "articles": news_selectors.article_list().filter(edition=edition)[:EDITION_ARTICLES],
+        }
+
     context = {
         "edition": edition,
-        "partners": selectors.partnership_list(edition=edition),
-        "has_outcome": selectors.outcome_exists(edition=edition),
-        "has_photos": bool(photos),
-        "photos": photos,
-        "articles": news_selectors.article_list().filter(edition=edition)[:EDITION_ARTICLES],
-        "previous_edition": previous,
-        "next_edition": following,
+        # The summary, links, text, figures, photos, partners and news of the edition are the same
+        # for every visitor: rendered once per language and content version.
+        "body": fragments.fragment(request, f"edition-body:{edition.pk}", "forum/_edition_body.html", body),
+        "neighbours": fragments.fragment(request, f"edition-nav:{edition.pk}", "forum/_edition_nav.html", neighbours),
     }
     return render(request, "forum/edition_detail.html", context)
 

@@ -12,6 +12,7 @@ from tests.factories import (
     ArticleFactory,
     EditionFactory,
     ItemFactory,
+    KeyFigureFactory,
     OpenEditionFactory,
     ProposalFactory,
     RegistrationFactory,
@@ -120,3 +121,17 @@ def test_a_signed_in_home_page_keeps_its_bands_and_shows_a_new_article_at_once(c
     assert "10 из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
     RegistrationFactory(edition=upcoming)
     assert "9 из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
+
+
+def test_a_signed_in_edition_page_keeps_its_body_and_shows_a_new_key_figure_at_once(client, verified_user):
+    edition = EditionFactory(year=2016)
+    EditionFactory(year=2018)
+    client.force_login(verified_user)
+    _first, first_queries = _get(client, "/ru/forum/2016/")
+    again, again_queries = _get(client, "/ru/forum/2016/")
+    assert again_queries < first_queries
+    html = again.content.decode()
+    assert 'rel="next" href="/ru/forum/2018/"' in html and "/ru/me/" in html
+    KeyFigureFactory(edition=edition, value="1200", label_ru="участников")
+    html = client.get("/ru/forum/2016/").content.decode()
+    assert "1200" in html and "участников" in html
