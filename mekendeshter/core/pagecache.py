@@ -86,7 +86,7 @@ def content_version(request):
 def _read_version(version_key, found=None):
     """The version under `version_key` (from `found`, a get_many's answer, when given), a new one
     when the cache has none."""
-    version = (found or {}).get(version_key) if found is not None else cache.get(version_key)
+    version = found.get(version_key) if found is not None else cache.get(version_key)
     if version is None:
         version = _new_version()
         if not cache.add(version_key, version, timeout=None):
