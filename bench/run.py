@@ -1,8 +1,9 @@
 """Load test of the portal's pages on 127.0.0.1 (`make bench`, `make bench ARGS=--quick`).
 
 1. Data: the database of DATABASE_URL (PostgreSQL in production; SQLite without it) is migrated,
-   the demo is loaded and bulk data of the issue's size is generated (100,000 people, 5,000
-   articles, 20,000 associations) unless it is already there.
+   the demo is loaded unless this database already holds it from the current sources (recorded in
+   var/bench-demo.json; `--reload-demo` loads it anyway), and bulk data of the issue's size is
+   generated (100,000 people, 5,000 articles, 20,000 associations) unless it is already there.
 2. Server: gunicorn with deploy/gunicorn.conf.py, 4 sync workers, production settings
    (bench/settings.py: no debug, Redis cache, the minimal view of bench/urls.py).
 3. Pages: for each page, `wrk -t2 -c20 -d10s --latency` (Python threads only when wrk is not
@@ -19,6 +20,7 @@ run has a timeout.
 """
 
 import argparse
+import hashlib
 import http.client
 import json
 import os
@@ -239,11 +241,70 @@ def bulk_present(env):
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
-def prepare_data(env, sizes):
+# What the demo rows and their search documents are made from: when none of these files changed
+# since the demo was loaded into this very database, loading it again (which rebuilds every search
+# document, bulk rows included: minutes) would write the same rows.
+DEMO_SOURCES = (
+    "mekendeshter/demo/*.py",
+    "mekendeshter/management/commands/load_demo.py",
+    "mekendeshter/management/commands/rebuild_search_documents.py",
+    "mekendeshter/core/search.py",
+    "mekendeshter/core/translit.py",
+    "*/models.py",
+    "*/migrations/*.py",
+)
+
+
+def demo_fingerprint():
+    digest = hashlib.sha256()
+    files = sorted({path for pattern in DEMO_SOURCES for path in ROOT.glob(pattern) if ".venv" not in path.parts})
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def database_identity(env):
+    """This database as a string that changes when it is dropped and created again (PostgreSQL:
+    its oid and name; SQLite: the file's inode), or None when it cannot tell."""
+    code = (
+        "import django, os; django.setup()\nfrom django.db import connection\n"
+        "if connection.vendor == 'postgresql':\n"
+        "    with connection.cursor() as cursor:\n"
+        "        cursor.execute('SELECT oid, datname FROM pg_database WHERE datname = current_database()')\n"
+        "        print('postgresql:%s:%s' % cursor.fetchone())\n"
+        "else:\n"
+        "    name = connection.settings_dict['NAME']\n"
+        "    print(f'sqlite:{name}:{os.stat(name).st_ino}' if os.path.exists(str(name)) else '')\n"
+    )
+    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    lines = output.stdout.strip().splitlines()
+    return lines[-1] if lines and lines[-1] else None
+
+
+def load_demo_unless_current(env, force=False):
+    """`load_demo`, skipped when the record in var/ says it was loaded into this database from the
+    same sources (`--reload-demo` loads it anyway)."""
+    identity = database_identity(env)
+    marker = ROOT / "var" / "bench-demo.json"
+    fingerprint = demo_fingerprint()
+    try:
+        loaded = json.loads(marker.read_text())
+    except (OSError, ValueError):
+        loaded = {}
+    if not force and identity and loaded.get(identity) == fingerprint:
+        print("Demo content already loaded from the current sources: not loaded again.", flush=True)
+        return
+    manage("load_demo", "-v0", env=env)
+    if identity:
+        marker.parent.mkdir(exist_ok=True)
+        marker.write_text(json.dumps(loaded | {identity: fingerprint}, indent=1))
+
+
+def prepare_data(env, sizes, reload_demo=False):
     postgres = env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
     print(f"Database: {'PostgreSQL' if postgres else 'SQLite (set DATABASE_URL for PostgreSQL)'}", flush=True)
     manage("migrate", "--noinput", "-v0", env=env)
-    manage("load_demo", "-v0", env=env)
+    load_demo_unless_current(env, force=reload_demo)
     if bulk_present(env) == sizes:
         print(f"Bulk data present: {sizes}", flush=True)
     else:
@@ -420,6 +481,9 @@ def main():
     parser.add_argument("--mixed-connections", type=int, default=100)
     parser.add_argument("--quick", action="store_true", help="3 s per page, 10 s of mixed load")
     parser.add_argument("--skip-data", action="store_true", help="use the database as it is")
+    parser.add_argument(
+        "--reload-demo", action="store_true", help="load the demo even when it is loaded from the current sources"
+    )
     args = parser.parse_args()
     if args.quick:
         args.duration, args.warmup, args.mixed_duration = 3.0, 0.5, 10.0
@@ -427,7 +491,7 @@ def main():
     modes = {"on": [True], "off": [False], "both": [True, False]}[os.environ.get("BENCH_PAGE_CACHE", "both")]
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "bench.settings", "PYTHONPATH": str(ROOT)}
     if not args.skip_data:
-        prepare_data(env, BULK)
+        prepare_data(env, BULK, reload_demo=args.reload_demo)
     use_wrk = shutil.which("wrk") is not None
     if not use_wrk:
         print("wrk is not installed (Debian: apt-get install wrk): Python threads, which understate the server.")

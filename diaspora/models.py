@@ -56,6 +56,9 @@ class Association(Searchable):
 class Profile(models.Model):
     """A signed-in person's preferences: the language we write to them in."""
 
+    # The page cache: a person's preferences, shown to them only (signed in, never kept).
+    PAGE_CACHE_PARTS = ()
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="profile"
     )

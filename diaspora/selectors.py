@@ -7,7 +7,7 @@ from forum.models import Registration
 from mekendeshter.core.cache import cached
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, collation_key, countries, group_small_counts
 from mekendeshter.core.i18n import translated
-from mekendeshter.core.search import Query, matching
+from mekendeshter.core.search import Query, matching, without_documents
 
 from .models import Association, DirectoryEntry
 
@@ -20,7 +20,7 @@ DIRECTORY_DATA_MODELS = (Association, DirectoryEntry)
 def association_list(*, country="", country_order=()):
     """Published associations; with `country_order` (codes in the page language's alphabetical
     order, as `association_countries` gives them) grouped by country in that order."""
-    associations = Association.objects.published()
+    associations = without_documents(Association.objects.published())
     if country:
         associations = associations.filter(country=country)
     if country_order:
@@ -57,7 +57,7 @@ class AssociationsByCountry:
         for code, count in self.runs:
             low, high = max(start - offset, 0), min(stop - offset, count)
             if low < high:
-                run = Association.objects.published().filter(country=code).order_by("name", "pk")
+                run = without_documents(Association.objects.published()).filter(country=code).order_by("name", "pk")
                 parts.append(run.annotate(run=Value(len(parts))).values_list("run", "pk")[low:high])
             offset += count
             if offset >= stop:
@@ -113,7 +113,7 @@ def association_pages(*, association_countries, country=""):
 
 def entry_list(*, country="", query=""):
     """Listed entries, optionally of one country and matching a text in either alphabet."""
-    entries = DirectoryEntry.objects.listed()
+    entries = without_documents(DirectoryEntry.objects.listed())
     if country:
         entries = entries.filter(country=country)
     query = Query(query)

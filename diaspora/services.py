@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from mekendeshter.core import pagecache
 from mekendeshter.core.cache import invalidate
 from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.translit import to_latin
@@ -66,6 +67,7 @@ def entry_hide_by_staff(*, entries):
     """Staff hide entries (e.g. reported ones); the person cannot show them again."""
     hidden = DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(hidden_by_staff=True)
     invalidate(DIRECTORY_DATA)  # an update() sends no signal
+    pagecache.bump_version()  # kept directory and search pages list the entries
     return hidden
 
 
@@ -73,6 +75,7 @@ def entry_hide_by_staff(*, entries):
 def entry_show_by_staff(*, entries):
     shown = DirectoryEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(hidden_by_staff=False)
     invalidate(DIRECTORY_DATA)  # an update() sends no signal
+    pagecache.bump_version()  # kept directory and search pages list the entries
     return shown
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mekendeshter.core import pagecache
 from mekendeshter.core.countries import collation_key
 from mekendeshter.core.lists import list_page
 from mekendeshter.core.ratelimit import rate_limited
@@ -80,6 +81,7 @@ def experts(request):
 @rate_limited("directory")
 def entry(request, slug):
     entry = get_object_or_404(selectors.entry_queryset(), slug=slug)
+    pagecache.shows(request, "registrations")  # the forums the person took part in
     is_member = selectors.is_member(user=request.user)
     context = {
         "entry": entry,

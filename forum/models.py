@@ -416,6 +416,9 @@ class Session(Searchable):
 class ContactRequest(models.Model):
     """A message to the organizing committee from the contact form."""
 
+    # The page cache (mekendeshter.core.pagecache): no public page shows a message to the committee.
+    PAGE_CACHE_PARTS = ()
+
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
@@ -614,6 +617,12 @@ class BadgeRole(models.TextChoices):
 
 class Registration(models.Model):
     """A person's registration for a forum edition: one per person and edition."""
+
+    # The page cache (mekendeshter.core.pagecache): public pages show registrations only as counts
+    # (the places left on the home page, participants on the statistics page, the forum years on a
+    # directory entry's page: each says `pagecache.shows(request, "registrations")`); a registration
+    # makes only those kept pages stale, not every page at the registration peak.
+    PAGE_CACHE_PARTS = ("registrations",)
 
     # What the registrant fills in (the form) and may change (the services); the rest is bookkeeping.
     DETAIL_FIELDS = (
@@ -894,6 +903,9 @@ class Ticket(models.Model):
     set `invalidated_at`, and a later confirmation issues a new row with a new token.
     """
 
+    # The page cache: a ticket is shown only to its holder and at the door, never on a kept page.
+    PAGE_CACHE_PARTS = ()
+
     registration = models.ForeignKey(
         Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="tickets"
     )
@@ -934,6 +946,10 @@ class Arrival(models.Model):
     with each scan: a scan queued offline and sent again after a lost answer is recognised, not
     counted twice. The permission `forum.add_arrival` is what lets staff use the check-in page.
     """
+
+    # The page cache: an arrival makes a person a participant (the statistics page, the forum years
+    # on their directory entry's page), so it makes those kept pages stale, as a registration does.
+    PAGE_CACHE_PARTS = ("registrations",)
 
     registration = models.ForeignKey(
         Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="arrivals"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from mekendeshter.core.cache import cached
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM, countries, group_small_counts
 from mekendeshter.core.emails import normalise_email
-from mekendeshter.core.search import matching
+from mekendeshter.core.search import matching, without_documents
 
 from .models import (
     Arrival,
@@ -214,21 +214,26 @@ def _with_current_progress(items):
     )
 
 
-def outcome_with_proposals_queryset():
-    """Outcome documents anyone may read, with each item's and section's public (answered) proposals
-    and each item's current progress status."""
+def outcome_public_queryset():
+    """Outcome documents anyone may read, for their own page (the sections: `outcome_sections`)."""
+    return OutcomeDocument.objects.public().select_related("edition")
+
+
+def outcome_sections(*, document):
+    """The document's sections in order, with each item's and section's public (answered)
+    proposals and each item's current progress status; a queryset, read only when the page's
+    kept fragment is rendered (forum.views.outcome)."""
     proposals = _public_proposals()
-    items = _with_current_progress(Item.objects.order_by("number")).prefetch_related(
+    items = _with_current_progress(without_documents(Item.objects.order_by("number"))).prefetch_related(
         Prefetch("proposals", queryset=proposals)
     )
     section_proposals = proposals.filter(item__isnull=True)
-    sections = Section.objects.order_by("order", "pk").prefetch_related(
-        Prefetch("items", queryset=items), Prefetch("proposals", queryset=section_proposals, to_attr="new_items")
-    )
     return (
-        OutcomeDocument.objects.public()
-        .select_related("edition")
-        .prefetch_related(Prefetch("sections", queryset=sections))
+        without_documents(Section.objects.filter(document=document))
+        .order_by("order", "pk")
+        .prefetch_related(
+            Prefetch("items", queryset=items), Prefetch("proposals", queryset=section_proposals, to_attr="new_items")
+        )
     )
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mekendeshter.core import pagecache, ratelimit
+from mekendeshter.core import fragments, pagecache, ratelimit
 from mekendeshter.core.charts import bar_chart
 from mekendeshter.core.countries import SMALL_COUNT_MINIMUM
 from mekendeshter.core.offline import keep_offline
@@ -33,18 +33,30 @@ EDITION_PHOTOS = 4
 
 
 def edition_detail(request, year):
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
     edition = get_object_or_404(selectors.edition_queryset(), year=year)
-    previous, following = selectors.edition_neighbours(edition=edition)
-    photos = list(selectors.photo_preview(edition=edition)[:EDITION_PHOTOS])
+
+    def neighbours():
+        previous, following = selectors.edition_neighbours(edition=edition)
+        return {"previous_edition": previous, "next_edition": following}
+
+    def body():
+        photos = list(selectors.photo_preview(edition=edition)[:EDITION_PHOTOS])
+        return {
+            "edition": edition,
+            "partners": selectors.partnership_list(edition=edition),
+            "has_outcome": selectors.outcome_exists(edition=edition),
+            "has_photos": bool(photos),
+            "photos": photos,
+            "articles": news_selectors.article_list().filter(edition=edition)[:EDITION_ARTICLES],
+        }
+
     context = {
         "edition": edition,
-        "partners": selectors.partnership_list(edition=edition),
-        "has_outcome": selectors.outcome_exists(edition=edition),
-        "has_photos": bool(photos),
-        "photos": photos,
-        "articles": news_selectors.article_list().filter(edition=edition)[:EDITION_ARTICLES],
-        "previous_edition": previous,
-        "next_edition": following,
+        # The summary, links, text, figures, photos, partners and news of the edition are the same
+        # for every visitor: rendered once per language and content version.
+        "body": fragments.fragment(request, f"edition-body:{edition.pk}", "forum/_edition_body.html", body),
+        "neighbours": fragments.fragment(request, f"edition-nav:{edition.pk}", "forum/_edition_nav.html", neighbours),
     }
     return render(request, "forum/edition_detail.html", context)
 
@@ -90,8 +102,17 @@ def venue(request, year):
 
 
 def outcome(request, year):
-    document = get_object_or_404(selectors.outcome_with_proposals_queryset(), edition__year=year)
-    response = render(request, "forum/outcome_document.html", {"document": document, "edition": document.edition})
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
+    document = get_object_or_404(selectors.outcome_public_queryset(), edition__year=year)
+    context = {"document": document, "edition": document.edition}
+    # The sections are the same for every visitor: rendered once per language and content version.
+    sections = fragments.fragment(
+        request,
+        f"outcome-sections:{document.pk}",
+        "forum/_outcome_sections.html",
+        lambda: context | {"sections": selectors.outcome_sections(document=document)},
+    )
+    response = render(request, "forum/outcome_document.html", context | {"sections": sections})
     return _current_kept_offline(request, document.edition, response)
 
 
@@ -257,6 +278,7 @@ def _bar(cell, minimum):
 def statistics(request):
     """Editions compared: participants, countries and organisations, and participants by country,
     as charts with the same numbers in tables."""
+    pagecache.shows(request, "registrations")  # participants: registrations and arrivals
     comparison = selectors.edition_comparison()
     editions, minimum = comparison["editions"], comparison["minimum"]
     years = [str(summary["edition"].year) for summary in editions]

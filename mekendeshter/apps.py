@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -9,24 +10,31 @@ from mekendeshter.core import pagecache
 # The apps whose rows the public pages show: a change to one of them makes every page the cache
 # keeps stale (mekendeshter.core.pagecache), so that a staff edit shows at once.
 CONTENT_APPS = ("forum", "news", "diaspora")
-# Their models whose rows no cached page shows. Registrations appear only as the count of places
-# left on the home page, which may lag by PAGE_CACHE_SECONDS: at the registration peak every new
-# registration would otherwise empty the cache when it is needed most.
-NOT_SHOWN = {
-    "forum.registration",
-    "forum.ticket",
-    "forum.arrival",
-    "forum.contactrequest",
-    "news.commentreport",
-    "news.subscription",
-    "news.newsletter",
-    "news.delivery",
-    "diaspora.profile",
-}
 
 
 def _content_changed(sender, **kwargs):
     pagecache.bump_version()
+
+
+def _part_changed(part):
+    def receiver(sender, **kwargs):
+        pagecache.bump_version(part)
+
+    return receiver
+
+
+def page_cache_parts(model):
+    """What a save of `model` makes stale, as the model declares it next to its fields (so that
+    whoever changes what a model shows sees it): `PAGE_CACHE_PARTS` absent → every kept page
+    (the safe default), `()` → none (no kept page shows its rows, with a comment why), or the
+    `pagecache.PARTS` whose pages show it. A through table of a many-to-many field follows the
+    model that declares the field."""
+    if model._meta.auto_created:
+        model = model._meta.auto_created  # the model that declares the field
+    parts = getattr(model, "PAGE_CACHE_PARTS", None)
+    if parts is not None and not set(parts) <= set(pagecache.PARTS):
+        raise ImproperlyConfigured(f"{model._meta.label}.PAGE_CACHE_PARTS names unknown parts: {parts}")
+    return parts
 
 
 class MekendeshterConfig(AppConfig):
@@ -38,13 +46,14 @@ class MekendeshterConfig(AppConfig):
         checks.register(production_services, deploy=True)
         for label in CONTENT_APPS:
             for model in apps.get_app_config(label).get_models(include_auto_created=True):
-                if model._meta.label_lower in NOT_SHOWN:
-                    continue
-                uid = f"pagecache:{model._meta.label_lower}"
-                post_save.connect(_content_changed, sender=model, dispatch_uid=uid)
-                post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
-                if model._meta.auto_created:  # the through table of a many-to-many field
-                    m2m_changed.connect(_content_changed, sender=model, dispatch_uid=uid)
+                parts = page_cache_parts(model)
+                receivers = {"all": _content_changed} if parts is None else {p: _part_changed(p) for p in parts}
+                for name, receiver in receivers.items():
+                    uid = f"pagecache:{model._meta.label_lower}:{name}"
+                    post_save.connect(receiver, sender=model, dispatch_uid=uid, weak=False)
+                    post_delete.connect(receiver, sender=model, dispatch_uid=uid, weak=False)
+                    if model._meta.auto_created:  # the through table of a many-to-many field
+                        m2m_changed.connect(receiver, sender=model, dispatch_uid=uid, weak=False)
         # allauth's authenticators (a person's authenticator app, recovery codes) have no
         # translatable name: the admin showed "Authenticators" in English in every language.
         from allauth.mfa.models import Authenticator  # noqa: PLC0415 - models load once the registry is ready

@@ -24,7 +24,7 @@ from . import pwa, selectors, services
 from . import search as site_search
 from .celery import app as celery_app
 from .context_processors import current_edition
-from .core import ratelimit
+from .core import fragments, pagecache, ratelimit
 from .core.search import Query
 
 logger = logging.getLogger(__name__)
@@ -37,20 +37,39 @@ class LanguageForm(forms.Form):
 def home(request):
     # One story: the next edition and its registration first, then the last one held with its
     # results (as the seed page shows them), the newest news of any kind, subscription, venue.
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
     edition = forum_selectors.edition_latest_held()
     upcoming = current_edition(request)
-    context = {"edition": edition, "latest_articles": news_selectors.article_latest(category=None)}
+    context = {"edition": edition}
     if upcoming and upcoming.pk != getattr(edition, "pk", None):
         context["places_left"] = forum_selectors.registration_places_left(edition=upcoming)
-    if edition:
-        context |= {
-            "partners": forum_selectors.partnership_list(edition=edition),
-            "has_outcome": forum_selectors.outcome_exists(edition=edition),
-        }
+        pagecache.shows(request, "registrations")  # a registration changes the places left at once
     # The venue of the next forum once it is known, else the last one's, with its map.
     venue_edition = upcoming if upcoming and upcoming.venue_id else edition
     if venue_edition and venue_edition.venue_id:
         context |= {"venue": venue_edition.venue, "venue_edition": venue_edition}
+
+    def bands():
+        # Rendered without the request: what the site's context processors give, passed here.
+        band_context = {
+            "edition": edition,
+            "venue": context.get("venue"),
+            "venue_edition": context.get("venue_edition"),
+            "current_edition": upcoming,
+            "map_tile_url": settings.MAP_TILE_URL,
+            "latest_articles": news_selectors.article_latest(category=None),
+        }
+        if edition:
+            band_context |= {
+                "partners": forum_selectors.partnership_list(edition=edition),
+                "has_outcome": forum_selectors.outcome_exists(edition=edition),
+            }
+        return band_context
+
+    # The bands below the next forum are the same for every visitor: kept per language and content
+    # version, and per the editions of today (the next forum and the last one held change by date).
+    name = f"home-bands:{getattr(edition, 'pk', None)}:{getattr(upcoming, 'pk', None)}"
+    context["bands"] = fragments.fragment(request, name, "_home_bands.html", bands)
     return render(request, "home.html", context)
 
 

@@ -184,6 +184,9 @@ class Comment(models.Model):
 class CommentReport(models.Model):
     """A reader's report that a comment breaks the rules: one per reader and comment."""
 
+    # The page cache: reports are read by moderators only; a kept page shows none.
+    PAGE_CACHE_PARTS = ()
+
     comment = models.ForeignKey(Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reported by"), on_delete=models.CASCADE)
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
@@ -208,6 +211,9 @@ class SubscriptionQuerySet(models.QuerySet):
 
 
 class Subscription(models.Model):
+    # The page cache: subscribers are private; no public page lists or counts them.
+    PAGE_CACHE_PARTS = ()
+
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for confirmation")
         CONFIRMED = "confirmed", _("confirmed")
@@ -262,6 +268,9 @@ class NewsletterQuerySet(models.QuerySet):
 
 
 class Newsletter(models.Model):
+    # The page cache: newsletters are sent by mail; there is no public archive page.
+    PAGE_CACHE_PARTS = ()
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SENDING = "sending", _("sending")
@@ -296,6 +305,9 @@ class Newsletter(models.Model):
 class Delivery(models.Model):
     """One newsletter to one subscriber. The unique constraint makes a second copy impossible:
     a delivery is claimed (pending → sending) by one worker before its mail goes out."""
+
+    # The page cache: one mail to one subscriber, shown to staff only.
+    PAGE_CACHE_PARTS = ()
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting")

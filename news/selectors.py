@@ -1,13 +1,13 @@
-from django.db.models import Case, Count, Exists, OuterRef, Q, When
+from django.db.models import Count, Exists, OuterRef, Q
 
 from forum.models import Edition
-from mekendeshter.core.search import matching
+from mekendeshter.core.search import matching, without_documents
 
 from .models import Article, Comment, Delivery, Newsletter
 
 
 def article_list(*, category=None, edition_year=None):
-    articles = Article.objects.published().select_related("edition")
+    articles = without_documents(Article.objects.published().select_related("edition"))
     if category:
         articles = articles.filter(category=category)
     if edition_year:
@@ -17,7 +17,7 @@ def article_list(*, category=None, edition_year=None):
 
 def article_latest(*, limit=3, category=Article.Category.NEWS):
     """The home page's news block (the seed's NEWS&COMMENT): news, not announcements."""
-    articles = Article.objects.published()
+    articles = without_documents(Article.objects.published())
     if category:
         articles = articles.filter(category=category)
     return articles[:limit]
@@ -30,21 +30,29 @@ def article_published_ids(*, ids):
 
 def article_queryset():
     """Published articles, for their own page."""
-    return Article.objects.published().select_related("edition")
+    return without_documents(Article.objects.published().select_related("edition"))
 
 
 def article_related(*, article, limit=3):
     """Published articles of the same category or edition, the same edition's first, then newest.
     Announcements of the site's features are related only to each other: a condolence note of the
-    2016 forum must not end with "the venue is on the map"."""
+    2016 forum must not end with "the venue is on the map".
+
+    One query of two parts, each the newest `limit` of its kind read from an index (the same
+    edition's; the others'), merged here: ordering every article of the category by "same edition
+    first" would read and sort all of them (thousands) on every article page."""
     same = Q(category=article.category)
     if article.edition_id:
         same |= Q(edition_id=article.edition_id) & ~Q(category=Article.Category.ANNOUNCEMENT)
-    related = Article.objects.published().filter(same).exclude(pk=article.pk)
-    if article.edition_id:
-        same_edition = Case(When(edition_id=article.edition_id, then=0), default=1)
-        related = related.order_by(same_edition, "-published_at", "-pk")
-    return related[:limit]
+    related = without_documents(Article.objects.published()).filter(same).exclude(pk=article.pk)
+    related = related.order_by("-published_at", "-pk")
+    if not article.edition_id:
+        return list(related[:limit])
+    own = related.filter(edition_id=article.edition_id)[:limit]
+    others = related.exclude(edition_id=article.edition_id)[:limit]
+    rows = list(own.union(others, all=True))
+    rows.sort(key=lambda row: (row.edition_id != article.edition_id, -row.published_at.timestamp(), -row.pk))
+    return rows[:limit]
 
 
 def edition_filter_choices():

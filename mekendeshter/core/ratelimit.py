@@ -16,8 +16,6 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import ngettext
 
-from . import pagecache
-
 
 def _address(value):
     try:
@@ -47,20 +45,32 @@ def client_ip(request):
     return _address(remote_addr) or remote_addr or "unknown"
 
 
-def allow(request, scope):
+def count(request, scope):
     """Count one attempt for this client and scope; False once the scope's limit is reached in its period."""
-    # A counted page is never answered from the page cache, which would lift its limit.
-    pagecache.not_shared(request)
     limit, period = settings.RATE_LIMITS[scope]
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
     cache.add(key, 0, timeout=period)
     try:
-        count = cache.incr(key)
+        number = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=period)
-        count = 1
-    return count <= limit
+        number = 1
+    return number <= limit
+
+
+def allow(request, scope):
+    """Count one attempt for this client and scope (once per request); False past the limit.
+
+    The outcome is noted on the request (`rate_limit_counts`): the page cache keeps a counted
+    page only when every count allowed it, and counts the same scopes again before it serves the
+    kept page (mekendeshter.core.pagecache), so that a kept page lifts no limit. When the page
+    cache has already counted this request and found it over a limit, it hands its counts on
+    (`rate_limit_precounted`) and they are used here instead of counting the attempt twice."""
+    precounted = getattr(request, "rate_limit_precounted", {})
+    allowed = precounted.pop(scope) if scope in precounted else count(request, scope)
+    request.__dict__.setdefault("rate_limit_counts", {})[scope] = allowed
+    return allowed
 
 
 def retry_after(scope):

@@ -271,6 +271,14 @@ def rebuild(queryset, *, documents=None, batch_size=1000):
     return count + len(batch)
 
 
+def without_documents(queryset):
+    """`queryset` without its rows' search documents and vectors: kilobytes a row that only the
+    search reads (an article's are several times its text), fetched for nothing by a page that
+    lists or shows the rows."""
+    names = [field.name for field in queryset.model._meta.concrete_fields if field.name.startswith("search_")]
+    return queryset.defer(*names)
+
+
 class Searchable(models.Model):
     """A model with a search document, written on every save from `search_documents()`."""
 

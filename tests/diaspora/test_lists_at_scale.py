@@ -17,7 +17,9 @@ from tests.factories import AssociationFactory, DirectoryEntryFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_counts_and_countries_follow_new_hidden_and_deleted_entries(client):
+def test_counts_and_countries_follow_new_hidden_and_deleted_entries(client, settings):
+    # The data cache under test (the page cache keeps the directory too: tests/mekendeshter/test_page_cache.py).
+    settings.PAGE_CACHE_SECONDS = 0
     DirectoryEntryFactory.create_batch(2, country="RU")
     html = client.get("/ru/directory/").content.decode()
     assert '<option value="KZ">' not in html and "2" in client.get("/ru/directory/stats/").content.decode()

@@ -1,22 +1,36 @@
 """Anonymous pages a cache can hold, and the page cache (mekendeshter.core.pagecache)."""
 
+import datetime
 import gzip
 import re
 from collections import deque
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import resolve
 from django.utils.csp import LazyNonce
 
+from diaspora import services as diaspora_services
+from diaspora.models import DirectoryEntry
 from forum.models import Registration
+from mekendeshter.apps import page_cache_parts
 from mekendeshter.core import pagecache
 from news import services as news_services
-from news.models import Article, Comment
-from tests.factories import ArticleFactory, CommentFactory, OpenEditionFactory, RegistrationFactory
+from news.models import Article, Comment, Newsletter
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    DirectoryEntryFactory,
+    EditionFactory,
+    OpenEditionFactory,
+    RegistrationFactory,
+)
+from tests.forum.test_history import arrive
 from tests.news.test_articles import article_form
+from tests.utils import text_in_language
 
 # Pages whose own form is posted and needs a CSRF token (and so its cookie): by URL name.
 # Reached by the crawl below; others (sign-in, a proposal's support button) are for signed-in
@@ -187,11 +201,73 @@ def test_services_and_deletes_make_kept_pages_stale(client):
 
 
 @pytest.mark.django_db
-def test_a_registration_leaves_kept_pages_alone(client):
-    edition = OpenEditionFactory()
-    client.get("/ky/")
-    RegistrationFactory(edition=edition, status=Registration.Status.CONFIRMED)
-    assert hit(client.get("/ky/"))
+def test_a_registration_shows_at_once_in_the_places_left_and_leaves_other_kept_pages_alone(client):
+    edition = OpenEditionFactory(capacity=100)
+    RegistrationFactory(edition=edition)
+    for path in ("/ky/", "/ru/", "/ru/news/"):
+        client.get(path)
+        assert hit(client.get(path)), path
+    assert "100 орундун 99" in text_in_language(client.get("/ky/").content.decode(), "ky")
+    RegistrationFactory(edition=edition)
+    for language, places in (("ky", "100 орундун 98"), ("ru", "98 из 100")):
+        home = client.get(f"/{language}/")
+        assert not hit(home)
+        assert places in text_in_language(home.content.decode(), language)
+    # A cancellation frees a place at once too.
+    registration = Registration.objects.filter(edition=edition).first()
+    registration.status = Registration.Status.CANCELLED
+    registration.save()
+    assert "99 из 100" in text_in_language(client.get("/ru/").content.decode(), "ru")
+    # Pages that show no registration stay kept through the registration peak.
+    assert hit(client.get("/ru/news/"))
+
+
+@pytest.mark.django_db
+def test_registrations_and_arrivals_show_at_once_on_a_kept_directory_entry(client):
+    held = EditionFactory(year=2018, number=4, start_date=datetime.date(2018, 8, 1), end_date=None)
+    entry = DirectoryEntryFactory(display_name="Болот Асанов", show_forum_history=True)
+    registration = RegistrationFactory(user=entry.user, edition=held, status=Registration.Status.PENDING)
+    path = f"/ru/directory/{entry.slug}/"
+    client.get(path)
+    assert hit(client.get(path))
+    assert "Участие в форумах" not in client.get(path).content.decode()
+    registration.status = Registration.Status.CONFIRMED
+    registration.save()
+    assert "Участие в форумах: 2018" in client.get(path).content.decode()
+    # Once arrivals are recorded at 2018, only people who arrived took part: another person's
+    # arrival takes the year off this page, and this person's own arrival puts it back.
+    other = RegistrationFactory(edition=held)
+    arrive(other, datetime.date(2018, 8, 1))
+    assert "Участие в форумах" not in client.get(path).content.decode()
+    arrive(registration, datetime.date(2018, 8, 1))
+    assert "Участие в форумах: 2018" in client.get(path).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_registration_makes_the_kept_statistics_page_stale(client):
+    held = EditionFactory(year=2018, number=4, start_date=datetime.date(2018, 8, 1), end_date=None)
+    RegistrationFactory.create_batch(6, edition=held, country="RU")
+    client.get("/ru/forum/statistics/")
+    before = client.get("/ru/forum/statistics/")
+    assert hit(before)
+    RegistrationFactory(edition=held, country="RU")
+    after = client.get("/ru/forum/statistics/")
+    assert not hit(after)
+    assert after["ETag"] != before["ETag"]
+
+
+def test_models_declare_only_parts_the_cache_knows():
+    # A model's PAGE_CACHE_PARTS is checked when the site starts; unknown names refuse to start.
+    class Wrong:
+        PAGE_CACHE_PARTS = ("registration",)  # a typo of "registrations"
+        _meta = Registration._meta
+
+    with pytest.raises(ImproperlyConfigured):
+        page_cache_parts(Wrong)
+    assert page_cache_parts(Registration) == ("registrations",)
+    assert page_cache_parts(Article) is None  # not declared: every kept page
+    # A many-to-many table follows the model that declares the field: a newsletter's articles.
+    assert page_cache_parts(Newsletter.articles.through) == ()
 
 
 @pytest.mark.django_db
@@ -240,10 +316,73 @@ def test_pages_with_a_form_or_a_message_are_not_kept(client, demo):
 
 
 @pytest.mark.django_db
-def test_rate_limited_pages_are_never_served_from_the_cache(client, settings, demo):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600)}
-    statuses = [client.get("/ky/directory/").status_code for _ in range(3)]
-    assert statuses == [200, 200, 429]
+def test_kept_directory_pages_still_count_against_the_limit(client, settings, demo):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (3, 600)}
+    answers = [client.get("/ky/directory/") for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert [answer.get("X-Page-Cache") for answer in answers] == ["miss", "hit", "hit", None]
+    # Neither the kept page nor a revalidation (304) lifts the limit for that client.
+    assert client.get("/ky/directory/", headers={"if-none-match": answers[0]["ETag"]}).status_code == 429
+    # The 429 was not kept: another client gets the kept page, counted for them.
+    other = client.get("/ky/directory/", REMOTE_ADDR="198.51.100.7")
+    assert hit(other)
+    assert other.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_kept_search_counts_against_both_limits_and_holds_people_back_past_the_directorys(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600), "search": (100, 600)}
+    DirectoryEntryFactory(display_name="Болот Асанов")
+    first, second = client.get("/ru/search/?q=Асанов"), client.get("/ru/search/?q=Асанов")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert "Болот <mark>Асанов</mark>" in second.content.decode()
+    # Past the directory's limit the search is answered by the view, without people, and not kept.
+    third = client.get("/ru/search/?q=Асанов")
+    assert "X-Page-Cache" not in third
+    assert third.status_code == 200
+    assert "Болот" not in third.content.decode()
+    assert "Люди из справочника сейчас не показаны" in third.content.decode()
+    assert client.get("/ru/directory/").status_code == 429
+    # Another client still gets the kept page with people: the held-back answer was not kept.
+    other = client.get("/ru/search/?q=Асанов", REMOTE_ADDR="198.51.100.8")
+    assert hit(other)
+    assert "Болот <mark>Асанов</mark>" in other.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_kept_search_counts_against_the_search_limit(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (2, 600)}
+    answers = [client.get("/ky/search/?q=Ош") for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert hit(answers[1])
+    assert "Сиздин тармактан өтө көп аракет жасалды." in answers[2].content.decode()
+
+
+@pytest.mark.django_db
+def test_query_strings_are_one_page_in_any_order(client):
+    DirectoryEntryFactory(display_name="Болот Асанов", country="KZ", city="Алматы")
+    first = client.get("/ru/directory/?q=Асанов&country=KZ")
+    assert first["X-Page-Cache"] == "miss"
+    again = client.get("/ru/directory/?country=KZ&q=Асанов")
+    assert hit(again)
+    assert "Болот Асанов" in again.content.decode()
+    assert not hit(client.get("/ru/directory/?country=RU&q=Асанов"))
+
+
+@pytest.mark.django_db
+def test_an_entry_hidden_by_staff_leaves_kept_directory_pages_at_once(client):
+    entry = DirectoryEntryFactory(display_name="Болот Асанов")
+    client.get("/ky/directory/")
+    assert "Болот Асанов" in client.get("/ky/directory/").content.decode()
+    diaspora_services.entry_hide_by_staff(entries=[entry])
+    after = client.get("/ky/directory/")
+    assert not hit(after)
+    assert "Болот Асанов" not in after.content.decode()
+    diaspora_services.entry_set_hidden(entry=DirectoryEntry.objects.get(pk=entry.pk), hidden=True)
+    diaspora_services.entry_show_by_staff(entries=[entry])
+    assert "Болот Асанов" not in client.get("/ky/directory/").content.decode()  # the person hid it too
+    diaspora_services.entry_set_hidden(entry=DirectoryEntry.objects.get(pk=entry.pk), hidden=False)
+    assert "Болот Асанов" in client.get("/ky/directory/").content.decode()
 
 
 @pytest.mark.django_db

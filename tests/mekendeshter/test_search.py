@@ -1,5 +1,6 @@
 import pytest
 
+from mekendeshter import search as site_search
 from mekendeshter.core.translit import to_cyrillic, to_latin, variants
 from tests.factories import AssociationFactory, DirectoryEntryFactory, EditionFactory, ItemFactory, SectionFactory
 from tests.utils import count_queries, squash
@@ -242,3 +243,25 @@ def test_directory_search_queries_do_not_grow(client):
     few = count_queries(client, "/ky/directory/?q=Бишкек")
     DirectoryEntryFactory.create_batch(30, city="Бишкек")
     assert count_queries(client, "/ky/directory/?q=Бишкек") == few
+
+
+@pytest.mark.parametrize(
+    ("language", "more"),
+    [
+        ("ky", "Эң ылайыктуулары: 3+ ичинен 3."),
+        ("ru", "Самые подходящие: 3 из 3+."),
+        ("en", "The 3 best matches of 3+."),
+    ],
+)
+def test_a_frequent_word_is_counted_and_ranked_up_to_a_limit(client, monkeypatch, language, more):
+    monkeypatch.setattr(site_search, "MATCHES_COUNTED", 3)
+    for number in range(5):
+        DirectoryEntryFactory(display_name=f"Болот Асанов {number}", city="Москва")
+    DirectoryEntryFactory(display_name="Айбек Москвин", city="Ош")
+    html = squash(client.get(f"/{language}/search/", {"q": "Москва"}).content.decode())
+    assert '<a href="#found-people">' in html
+    assert '<span class="search-count">3+</span>' in html
+    assert more in html
+    # Under the limit the count is exact.
+    html = squash(client.get(f"/{language}/search/", {"q": "Ош"}).content.decode())
+    assert '<span class="search-count">1</span>' in html and "+</span>" not in html

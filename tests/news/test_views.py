@@ -197,6 +197,30 @@ def test_article_detail_related_articles(client):
     assert "Чужая" not in html
 
 
+def test_related_articles_are_the_same_editions_first_then_the_newest_of_the_category(client):
+    edition = EditionFactory()
+    now = timezone.now()
+    nine_days_ago = now - datetime.timedelta(days=9)
+    article = ArticleFactory(edition=edition, category=Article.Category.EVENT, published_at=nine_days_ago)
+
+    def related(title, days, **fields):
+        return ArticleFactory(title_ru=title, published_at=now - datetime.timedelta(days=days), **fields)
+
+    related("Старая того же форума", 30, edition=edition, category=Article.Category.NEWS)
+    related("Объявление того же форума", 1, edition=edition, category=Article.Category.ANNOUNCEMENT)
+    related("Новее всех", 2, category=Article.Category.EVENT)
+    related("Вторая по новизне", 3, category=Article.Category.EVENT)
+    related("Третья по новизне", 4, category=Article.Category.EVENT)
+    related("Другая рубрика", 1, category=Article.Category.NEWS)
+    related("Черновик", 1, category=Article.Category.EVENT, status=Article.Status.DRAFT)
+    titles = [row.title_ru for row in client.get(f"/ru/news/{article.slug}/").context["related"]]
+    assert titles == ["Старая того же форума", "Новее всех", "Вторая по новизне"]
+    # An article of no edition: the newest of its category.
+    lone = ArticleFactory(category=Article.Category.EVENT, edition=None)
+    titles = [row.title_ru for row in client.get(f"/ru/news/{lone.slug}/").context["related"]]
+    assert titles == ["Новее всех", "Вторая по новизне", "Третья по новизне"]
+
+
 def test_article_body_is_rich_text_cleaned(client):
     article = ArticleFactory(body_ky="<p>Саламат <strong>баары</strong></p><script>alert(1)</script>")
     html = client.get(f"/ky/news/{article.slug}/").content.decode()
