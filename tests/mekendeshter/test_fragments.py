@@ -118,9 +118,9 @@ def test_a_signed_in_home_page_keeps_its_bands_and_shows_a_new_article_at_once(c
     assert "Итоги форума" in client.get("/ru/").content.decode()
     # The places left of the next forum stay outside the kept bands: a registration shows at once.
     upcoming = OpenEditionFactory(capacity=10)
-    assert "10 из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
+    assert "Свободно 10 мест из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
     RegistrationFactory(edition=upcoming)
-    assert "9 из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
+    assert "Свободно 9 мест из 10" in text_in_language(client.get("/ru/").content.decode(), "ru")
 
 
 def test_a_signed_in_edition_page_keeps_its_body_and_shows_a_new_key_figure_at_once(client, verified_user):

@@ -207,9 +207,9 @@ def test_a_registration_shows_at_once_in_the_places_left_and_leaves_other_kept_p
     for path in ("/ky/", "/ru/", "/ru/news/"):
         client.get(path)
         assert hit(client.get(path)), path
-    assert "100 орундун 99" in text_in_language(client.get("/ky/").content.decode(), "ky")
+    assert "100 орундан 99 орун бош" in text_in_language(client.get("/ky/").content.decode(), "ky")
     RegistrationFactory(edition=edition)
-    for language, places in (("ky", "100 орундун 98"), ("ru", "98 из 100")):
+    for language, places in (("ky", "100 орундан 98 орун бош"), ("ru", "Свободно 98 мест из 100")):
         home = client.get(f"/{language}/")
         assert not hit(home)
         assert places in text_in_language(home.content.decode(), language)
@@ -217,7 +217,7 @@ def test_a_registration_shows_at_once_in_the_places_left_and_leaves_other_kept_p
     registration = Registration.objects.filter(edition=edition).first()
     registration.status = Registration.Status.CANCELLED
     registration.save()
-    assert "99 из 100" in text_in_language(client.get("/ru/").content.decode(), "ru")
+    assert "Свободно 99 мест из 100" in text_in_language(client.get("/ru/").content.decode(), "ru")
     # Pages that show no registration stay kept through the registration peak.
     assert hit(client.get("/ru/news/"))
 
