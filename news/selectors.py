@@ -1,3 +1,4 @@
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 
 from forum.models import Edition
@@ -50,7 +51,10 @@ def article_related(*, article, limit=3):
         return list(related[:limit])
     own = related.filter(edition_id=article.edition_id)[:limit]
     others = related.exclude(edition_id=article.edition_id)[:limit]
-    rows = list(own.union(others, all=True))
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = list(own.union(others, all=True))
+    else:  # SQLite cannot slice the parts of a UNION: two queries (its lists are small)
+        rows = [*own, *others]
     rows.sort(key=lambda row: (row.edition_id != article.edition_id, -row.published_at.timestamp(), -row.pk))
     return rows[:limit]
 
