@@ -144,6 +144,9 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mekendeshter")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's backend, reusing its Redis client instead of building one per call (core/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "mekendeshter.core.redis_cache.RedisCache"
 # Production needs a cache that every app server shares: a per-process cache splits sessions,
 # reauthentication and every rate limit between the workers. `mekendeshter.checks` refuses to
 # serve (gunicorn, Celery, `manage.py check`) without one, while collectstatic and migrate, which a

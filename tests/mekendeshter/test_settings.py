@@ -164,6 +164,6 @@ def test_production_keeps_sessions_and_rate_limits_in_the_shared_cache():
     result = run_python(code, **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "mekendeshter.core.redis_cache.RedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]
