@@ -9,6 +9,8 @@ version (mekendeshter.core.pagecache), which every content change bumps, so a st
 at once; stale fragments are never read again and expire.
 """
 
+from django.conf import settings
+from django.core.signals import setting_changed
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -35,3 +37,36 @@ def fragment(request, name, template_name, context):
     if version is None:
         return render()
     return cached(GROUP, f"{name}:{get_language()}:{version}", render, timeout=TIMEOUT)
+
+
+# Parts of every page that depend on nothing but the language and a few values the caller passes
+# (the header's menu, the footer), kept in each worker's memory: translations, URLs and templates
+# do not change while a worker runs, so these never go stale and cost no cache round trip. Bounded
+# so that a caller passing a value with many forms cannot grow it without end.
+_parts = {}
+MAX_PARTS = 512
+
+
+def static_part(template_name, **values):
+    """`template_name` rendered with only `values` (hashable: strings, numbers, tuples), once per
+    worker, language and set of values. No request and no context processor reaches it, so it
+    cannot hold a CSRF token, a user or a message; whatever differs per page (the menu's current
+    item) must be among `values`. In development (DEBUG) it is rendered every time, as templates
+    change under the running server."""
+    key = (template_name, get_language(), tuple(sorted(values.items())))
+    html = None if settings.DEBUG else _parts.get(key)
+    if html is None:
+        html = mark_safe(render_to_string(template_name, values))  # noqa: S308 - the template escapes
+        if not settings.DEBUG:
+            if len(_parts) >= MAX_PARTS:
+                _parts.clear()
+            _parts[key] = html
+    return html
+
+
+def _forget_parts(**kwargs):
+    # A test that changes a setting (URLs, languages, templates) gets parts rendered under it.
+    _parts.clear()
+
+
+setting_changed.connect(_forget_parts)

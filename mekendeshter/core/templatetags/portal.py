@@ -1,10 +1,15 @@
+from functools import lru_cache
+
 from django import template
+from django.core.signals import setting_changed
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from mekendeshter.core import i18n
+from mekendeshter.core import fragments, i18n
 from mekendeshter.core.dates import format_date_range
 from mekendeshter.core.sanitize import clean_html
 from mekendeshter.core.search import highlight
@@ -98,3 +103,58 @@ def and_list(items):
     if len(items) < 2:
         return "".join(items)
     return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+@register.simple_tag
+def static_part(template_name, **values):
+    """`{% static_part "includes/_footer.html" phone=organizers_phone %}`: a part of every page
+    rendered with only the language and these values, once per worker (fragments.static_part)."""
+    return fragments.static_part(template_name, **values)
+
+
+# The main menu's links: (name, URL name, whether the pages below it are its section too).
+MAIN_NAV = (
+    ("forum", "forum:list", True),
+    ("outcome", "forum:outcome", False),
+    ("news", "news:list", True),
+    ("directory", "diaspora:directory", True),
+    ("contact", "contact", True),
+    ("search", "search", False),
+)
+
+
+@lru_cache(maxsize=64)
+def _main_nav_urls(language, outcome_year):
+    # `language` is part of the key only: reverse() prefixes the active language, which it is.
+    return tuple(
+        (name, reverse(url_name, args=[outcome_year]) if name == "outcome" else reverse(url_name), section)
+        for name, url_name, section in MAIN_NAV
+        if name != "outcome" or outcome_year
+    )
+
+
+setting_changed.connect(lambda **kwargs: _main_nav_urls.cache_clear())
+
+
+def _current(path, url, section):
+    if path == url:
+        return "page"
+    if section and path.startswith(url):
+        return "true"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context, outcome_year):
+    """The header's main menu, with aria-current on the page's own link ("page") and on the
+    section it is in ("true", as aria_current says), kept per worker, language, outcome year and
+    current link: only the few combinations the site has, instead of six reverse() and a template
+    on every page."""
+    path = context["request"].path
+    # The context processor's lazy value: int() does not see through it, str() does.
+    outcome_year = int(str(outcome_year)) if outcome_year else None
+    values = {}
+    for name, url, section in _main_nav_urls(get_language(), outcome_year):
+        values[f"{name}_url"] = url
+        values[f"{name}_current"] = _current(path, url, section)
+    return fragments.static_part("includes/_main_nav.html", **values)
