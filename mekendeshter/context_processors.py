@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 
@@ -30,14 +31,23 @@ def _language_links(request):
     """The page in every language: for the switcher (`full_path` keeps the query string), the
     hreflang alternates and x-default (`url`, without it)."""
     links = []
+    # The query string is carried over unchanged, as translate_url does: one resolve per language
+    # instead of two, unless the path needs escaping (get_full_path escapes it; translating the
+    # escaped path keeps what a 404's link has always been).
+    query = request.META.get("QUERY_STRING", "")
+    plain = escape_uri_path(request.path) == request.path
     for code, _name in settings.LANGUAGES:
         path = _in_language(request.path, code)
+        if not plain:
+            full_path = _in_language(request.get_full_path(), code)
+        else:
+            full_path = f"{path}?{iri_to_uri(query)}" if query else path
         links.append(
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "path": path,
-                "full_path": _in_language(request.get_full_path(), code),
+                "full_path": full_path,
                 "url": request.build_absolute_uri(path),
             }
         )

@@ -278,6 +278,15 @@ def test_language_switch_on_a_missing_page_keeps_its_address(client):
 
 
 @pytest.mark.django_db
+def test_language_switch_keeps_an_escaped_query_and_path(client):
+    # As a browser sends them: percent-encoded.
+    html = client.get("/ky/search/?q=%D0%91%D0%B8%D1%88%D0%BA%D0%B5%D0%BA").content.decode()
+    assert _switcher_links(html)["ru"] == "/ru/search/?q=%D0%91%D0%B8%D1%88%D0%BA%D0%B5%D0%BA"
+    html = client.get("/ky/%D0%B6%D0%BE%D0%BA/?q=%D0%9E%D1%88").content.decode()
+    assert _switcher_links(html)["ru"] == "/ru/%D0%B6%D0%BE%D0%BA/?q=%D0%9E%D1%88"
+
+
+@pytest.mark.django_db
 def test_switching_language_is_remembered_for_the_root(client):
     # A Russian browser on a shared Kyrgyz link: visiting it remembers nothing ...
     response = client.get("/ky/news/", headers={"accept-language": "ru"})
