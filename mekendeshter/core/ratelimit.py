@@ -50,6 +50,8 @@ def count(request, scope):
     limit, period = settings.RATE_LIMITS[scope]
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    if hasattr(cache, "count_in_window"):  # Redis (mekendeshter.core.redis_cache): one round trip
+        return cache.count_in_window(key, period) <= limit
     cache.add(key, 0, timeout=period)
     try:
         number = cache.incr(key)
