@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from mekendeshter.core import pagecache
+from mekendeshter.core import fragments, pagecache
 from mekendeshter.core.countries import collation_key
 from mekendeshter.core.lists import list_page
 from mekendeshter.core.ratelimit import rate_limited
@@ -44,6 +45,20 @@ def _filtered_entries(request, selector, count, page_param="page", country_choic
 @require_GET
 @rate_limited("directory")
 def directory(request):
+    # The lists are the same for everyone who asks with the same query string: kept as one
+    # fragment per language and content version (every change to an entry or an association
+    # bumps it), they cost one cache read instead of their queries, counts and templates. The
+    # rate limit is counted above all the same: a kept list lifts no limit.
+    lists = fragments.fragment(
+        request,
+        f"directory:{fragments.query_key(request)}",
+        "diaspora/_directory_lists.html",
+        lambda: _directory_lists(request),
+    )
+    return render(request, "diaspora/directory.html", {"lists": lists})
+
+
+def _directory_lists(request):
     # Associations first (what visitors come for), filtered by the same country as the people.
     association_countries = selectors.association_countries()
     # One country filter for the page: the countries of associations and of people.
@@ -59,15 +74,16 @@ def directory(request):
         lambda _filters: selectors.association_pages(association_countries=association_countries, country=country),
         per_page=ASSOCIATIONS_PER_PAGE,
     )
-    context |= {
+    return context | {
         "page": associations.page,
         "associations": associations.page.object_list,
         "association_countries": association_countries,
         # Pages of associations keep the people filter (the country filters both).
         "associations_query": context["entries_query"],
         "map_points": selectors.association_map_points(country=country),
+        # What the site's context processor gives a page; a fragment is rendered without it.
+        "map_tile_url": settings.MAP_TILE_URL,
     }
-    return render(request, "diaspora/directory.html", context)
 
 
 @require_GET

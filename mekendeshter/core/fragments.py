@@ -9,6 +9,9 @@ version (mekendeshter.core.pagecache), which every content change bumps, so a st
 at once; stale fragments are never read again and expire.
 """
 
+import hashlib
+from urllib.parse import parse_qsl, urlencode
+
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template.loader import render_to_string
@@ -37,6 +40,13 @@ def fragment(request, name, template_name, context):
     if version is None:
         return render()
     return cached(GROUP, f"{name}:{get_language()}:{version}", render, timeout=TIMEOUT)
+
+
+def query_key(request):
+    """The request's query string as part of a fragment's name: its parameters in a fixed order
+    (as the page cache orders them), hashed to a short, safe key."""
+    parameters = sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True), key=lambda p: p[0])
+    return hashlib.sha256(urlencode(parameters).encode()).hexdigest()[:32]
 
 
 # Parts of every page that depend on nothing but the language and a few values the caller passes

@@ -24,9 +24,11 @@ def test_counts_and_countries_follow_new_hidden_and_deleted_entries(client, sett
     html = client.get("/ru/directory/").content.decode()
     assert '<option value="KZ">' not in html and "2" in client.get("/ru/directory/stats/").content.decode()
     kazakh = DirectoryEntryFactory(country="KZ", display_name="Бакыт Алматы")
-    html = client.get("/ru/directory/").content.decode()
+    response = client.get("/ru/directory/")
+    html = response.content.decode()
     assert '<option value="KZ">Казахстан</option>' in html and "Бакыт Алматы" in html
-    assert client.get("/ru/directory/").context["entries_page"].paginator.count == 3
+    # Rendered anew (its context is there): a new entry makes the kept lists stale.
+    assert response.context["entries_page"].paginator.count == 3
     services.entry_hide_by_staff(entries=[kazakh])  # the admin's action: an update, no signal
     response = client.get("/ky/directory/")
     assert '<option value="KZ">' not in response.content.decode() and "Бакыт Алматы" not in response.content.decode()
