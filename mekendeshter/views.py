@@ -1,3 +1,4 @@
+import hashlib
 import logging
 
 from allauth.account.decorators import reauthentication_required
@@ -94,10 +95,20 @@ def search(request):
         # Searching lists people, so it counts as a directory page: search is no way around the
         # directory's own limit.
         people = ratelimit.allow(request, "directory")
-        context["results"] = site_search.search(query, people=people)
-        context["search_query"] = Query(query)
         context["searched"] = True
-        context["people_held_back"] = not people
+        # The same for everyone who searches the same words (with or without people): kept per
+        # language and content version, which every change to what search finds bumps.
+        context["found_html"] = fragments.fragment(
+            request,
+            f"search:{int(people)}:{hashlib.sha256(query.encode()).hexdigest()[:32]}",
+            "includes/_search_results.html",
+            lambda: {
+                "query": query,
+                "results": site_search.search(query, people=people),
+                "search_query": Query(query),
+                "people_held_back": not people,
+            },
+        )
     return render(request, "search.html", context)
 
 

@@ -135,3 +135,24 @@ def test_a_signed_in_edition_page_keeps_its_body_and_shows_a_new_key_figure_at_o
     KeyFigureFactory(edition=edition, value="1200", label_ru="участников")
     html = client.get("/ru/forum/2016/").content.decode()
     assert "1200" in html and "участников" in html
+
+
+def test_a_search_is_kept_per_query_and_people_and_shows_a_new_article_at_once(client, verified_user, settings):
+    client.force_login(verified_user)
+    # Titles come with the match marked: "<mark>Бишкектеги</mark> жолугушуу".
+    ArticleFactory(title_ky="Бишкектеги жолугушуу", title_ru="Встреча в Бишкеке")
+    html, first = _get(client, "/ky/search/?q=Бишкек")
+    assert "</mark> жолугушуу" in html.content.decode()
+    again, queries = _get(client, "/ky/search/?q=Бишкек")
+    assert queries < first and "</mark> жолугушуу" in again.content.decode()
+    assert "/ky/accounts/logout/" in again.content.decode()
+    assert again.content.decode().count("csrfmiddlewaretoken") == 1  # the sign-out form's only
+    russian, _queries = _get(client, "/ru/search/?q=Бишкек")
+    assert "Встреча в <mark>" in russian.content.decode()
+    ArticleFactory(title_ky="Бишкекте жаңы китепкана", title_ru="Новая библиотека в Бишкеке")
+    assert "</mark> жаңы китепкана" in client.get("/ky/search/?q=Бишкек").content.decode()
+    # Past the directory's limit the same words are searched without people, under their own key.
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (0, 600)}
+    held_back = client.get("/ky/search/?q=Бишкек").content.decode()
+    assert "</mark> жаңы китепкана" in held_back
+    assert "Маалымдамадагы адамдар азыр көрсөтүлбөйт" in held_back
