@@ -86,6 +86,13 @@ def edition_queryset():
     return Edition.objects.select_related("venue").prefetch_related("figures")
 
 
+def edition_subpage_queryset():
+    """Editions for the pages under their own (programme, venue): they show the edition's title
+    and its venue, not its key figures (a second query) or its search document (the largest
+    columns of the row)."""
+    return Edition.objects.select_related("venue").defer("search_document", "search_vector")
+
+
 def edition_neighbours(*, edition):
     """The previous and the next edition, for links between edition pages."""
     previous = Edition.objects.filter(start_date__lt=edition.start_date).order_by("-start_date").first()

@@ -71,8 +71,16 @@ def _current_kept_offline(request, edition, response):
 
 
 def programme(request, year):
-    edition = get_object_or_404(selectors.edition_queryset(), year=year)
-    sessions = selectors.session_list(edition=edition)
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
+    edition = get_object_or_404(selectors.edition_subpage_queryset(), year=year)
+    # The sessions and speakers are the same for every visitor: rendered once per language and
+    # content version.
+    sessions = fragments.fragment(
+        request,
+        f"programme-sessions:{edition.pk}",
+        "forum/_programme_sessions.html",
+        lambda: {"sessions": selectors.session_list(edition=edition)},
+    )
     response = render(request, "forum/programme.html", {"edition": edition, "sessions": sessions})
     return _current_kept_offline(request, edition, response)
 
@@ -90,7 +98,7 @@ def photo(request, year, pk):
 
 
 def venue(request, year):
-    edition = get_object_or_404(selectors.edition_queryset(), year=year)
+    edition = get_object_or_404(selectors.edition_subpage_queryset(), year=year)
     hotels = list(selectors.hotel_list(venue=edition.venue))
     context = {
         "edition": edition,

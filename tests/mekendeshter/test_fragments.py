@@ -17,6 +17,7 @@ from tests.factories import (
     ProposalFactory,
     RegistrationFactory,
     SectionFactory,
+    SessionFactory,
 )
 from tests.utils import text_in_language
 
@@ -156,3 +157,21 @@ def test_a_search_is_kept_per_query_and_people_and_shows_a_new_article_at_once(c
     held_back = client.get("/ky/search/?q=Бишкек").content.decode()
     assert "</mark> жаңы китепкана" in held_back
     assert "Маалымдамадагы адамдар азыр көрсөтүлбөйт" in held_back
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_a_signed_in_programme_keeps_its_sessions_and_shows_an_edit_at_once(client, verified_user, language):
+    client.force_login(verified_user)
+    edition = EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28")
+    session = SessionFactory(edition=edition, title_ky="Жаштар жана билим", title_ru="Молодёжь и образование")
+    path = f"/{language}/forum/2016/programme/"
+    _first, first_queries = _get(client, path)
+    again, again_queries = _get(client, path)
+    assert again_queries < first_queries  # the sessions and speakers come from the fragment
+    title = {"ky": "Жаштар жана билим", "ru": "Молодёжь и образование"}[language]
+    html = again.content.decode()
+    assert title in html and f"/{language}/me/" in html and html.count("csrfmiddlewaretoken") == 1
+    session.title_ky, session.title_ru = "Жаштар жана илим", "Молодёжь и наука"
+    session.save()
+    edited = {"ky": "Жаштар жана илим", "ru": "Молодёжь и наука"}[language]
+    assert edited in client.get(path).content.decode()
