@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from mekendeshter.core import ratelimit
+from mekendeshter.core import fragments, ratelimit
 from mekendeshter.core.lists import list_page
 
 from . import selectors, services
@@ -20,6 +20,15 @@ ARTICLES_PER_PAGE = 8
 
 
 def article_list(request):
+    # The list is the same for everyone who asks with the same query string: kept per language
+    # and content version (a new or edited article bumps it).
+    articles_html = fragments.fragment(
+        request, f"news-list:{fragments.query_key(request)}", "news/_article_list.html", lambda: _article_list(request)
+    )
+    return render(request, "news/article_list.html", {"articles_html": articles_html})
+
+
+def _article_list(request):
     editions = list(selectors.edition_filter_choices())
     form = ArticleFilterForm(request.GET or None, editions=editions)
     articles = list_page(
@@ -29,8 +38,7 @@ def article_list(request):
         form=form,
     )
     page = articles.page
-    context = {"page": page, "articles": page.object_list, "filter_form": form, "filter_query": articles.query}
-    return render(request, "news/article_list.html", context)
+    return {"page": page, "articles": page.object_list, "filter_form": form, "filter_query": articles.query}
 
 
 def _login_url(next_url):

@@ -175,3 +175,17 @@ def test_a_signed_in_programme_keeps_its_sessions_and_shows_an_edit_at_once(clie
     session.save()
     edited = {"ky": "Жаштар жана илим", "ru": "Молодёжь и наука"}[language]
     assert edited in client.get(path).content.decode()
+
+
+def test_a_signed_in_news_list_is_kept_per_query_string_and_shows_a_new_article_at_once(client, verified_user):
+    client.force_login(verified_user)
+    ArticleFactory(title_ky="Биринчи жаңылык", title_ru="Первая новость")
+    _first, first_queries = _get(client, "/ru/news/")
+    again, again_queries = _get(client, "/ru/news/")
+    assert again_queries < first_queries and "Первая новость" in again.content.decode()
+    assert again.content.decode().count("csrfmiddlewaretoken") == 1  # the sign-out form's only
+    assert "Биринчи жаңылык" in client.get("/ky/news/").content.decode()
+    # Another filter is another list: a category with no article lists none.
+    assert "Первая новость" not in client.get("/ru/news/?category=event").content.decode()
+    ArticleFactory(title_ky="Экинчи жаңылык", title_ru="Вторая новость")
+    assert "Вторая новость" in client.get("/ru/news/").content.decode()
