@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from mekendeshter.core import fragments, ratelimit
+from mekendeshter.core import fragments, pagecache, ratelimit
 from mekendeshter.core.lists import list_page
 
 from . import selectors, services
@@ -51,7 +51,19 @@ def _article_context(request, article, comment_form=None):
     can_comment = services.user_has_verified_email(request.user)
     return {
         "article": article,
-        "related": selectors.article_related(article=article),
+        # The article's text and its related articles are the same for every visitor: kept per
+        # language and content version (rich text cleaned again, the related articles' query).
+        "article_text": fragments.fragment(
+            request, f"article-text:{article.pk}", "news/_article_text.html", lambda: {"article": article}
+        ),
+        # The same for every visitor: kept per language and content version (its query is the
+        # page's dearest).
+        "related": fragments.fragment(
+            request,
+            f"article-related:{article.pk}",
+            "news/_related.html",
+            lambda: {"related": selectors.article_related(article=article)},
+        ),
         "share_url": request.build_absolute_uri(article.get_absolute_url()),
         "comments": selectors.comment_list(article=article, user=request.user),
         "comment_form": (comment_form or CommentForm()) if can_comment and article.comments_enabled else None,
@@ -61,6 +73,7 @@ def _article_context(request, article, comment_form=None):
 
 
 def article_detail(request, slug):
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
     article = get_object_or_404(selectors.article_queryset(), slug=slug)
     return render(request, "news/article_detail.html", _article_context(request, article))
 
