@@ -86,11 +86,17 @@ def edition_queryset():
     return Edition.objects.select_related("venue").prefetch_related("figures")
 
 
-def edition_subpage_queryset():
-    """Editions for the pages under their own (programme, venue): they show the edition's title
-    and its venue, not its key figures (a second query) or its search document (the largest
-    columns of the row)."""
-    return Edition.objects.select_related("venue").defer("search_document", "search_vector")
+def edition_for_subpage(*, year):
+    """The edition of `year` (None if there is none) for the pages under its own (programme,
+    venue): with its venue, without its key figures (a second query) or its search document (the
+    largest columns of the row). From the cache: the row and its sixty-odd columns cost more to
+    compile, fetch and build than the rest of the page's data."""
+
+    def compute():
+        editions = Edition.objects.select_related("venue").defer("search_document", "search_vector")
+        return editions.filter(year=year).first()
+
+    return cached(SITE_DATA, f"edition-subpage:{year}", compute)
 
 
 def edition_neighbours(*, edition):

@@ -70,9 +70,16 @@ def _current_kept_offline(request, edition, response):
     return response
 
 
+def _subpage_edition(year):
+    edition = selectors.edition_for_subpage(year=year)
+    if edition is None:
+        raise Http404
+    return edition
+
+
 def programme(request, year):
     pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
-    edition = get_object_or_404(selectors.edition_subpage_queryset(), year=year)
+    edition = _subpage_edition(year)
     # The sessions and speakers are the same for every visitor: rendered once per language and
     # content version.
     sessions = fragments.fragment(
@@ -98,7 +105,7 @@ def photo(request, year, pk):
 
 
 def venue(request, year):
-    edition = get_object_or_404(selectors.edition_subpage_queryset(), year=year)
+    edition = _subpage_edition(year)
     hotels = list(selectors.hotel_list(venue=edition.venue))
     context = {
         "edition": edition,

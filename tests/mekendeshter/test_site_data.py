@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forum.models import OutcomeDocument
-from tests.factories import EditionFactory, KeyFigureFactory, OutcomeDocumentFactory, PartnershipFactory
+from tests.factories import EditionFactory, KeyFigureFactory, OutcomeDocumentFactory, PartnershipFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,23 @@ def test_the_last_editions_key_figures_on_the_home_page_follow_staff_edits(clien
     assert "350" in html and "делегатов" in html
     figure.delete()
     assert "делегатов" not in client.get("/ru/").content.decode()
+
+
+def test_programme_and_venue_read_their_edition_from_the_cache_and_follow_staff_edits(client):
+    edition = EditionFactory(
+        year=2016, start_date="2016-08-26", end_date="2016-08-28", title_ru="Форум 2016", venue=VenueFactory()
+    )
+    assert "Форум 2016" in client.get("/ru/forum/2016/venue/").content.decode()
+    with CaptureQueriesContext(connection) as context:
+        html = client.get("/ru/forum/2016/programme/").content.decode()
+    assert "Форум 2016" in html
+    assert not [query["sql"] for query in context if 'FROM "forum_edition"' in query["sql"]]
+    edition.title_ru = "Шестой форум"
+    edition.save()
+    assert "Шестой форум" in client.get("/ru/forum/2016/programme/").content.decode()
+    venue = edition.venue
+    venue.name_ru = "Новый зал"
+    venue.save()
+    assert "Новый зал" in client.get("/ru/forum/2016/venue/").content.decode()
+    assert client.get("/ru/forum/2015/venue/").status_code == 404
+    assert client.get("/ru/forum/2015/programme/").status_code == 404
