@@ -25,7 +25,13 @@ from .venue_plan import venue_plan
 
 
 def edition_list(request):
-    return render(request, "forum/edition_list.html", {"editions": selectors.edition_list()})
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
+    # The editions, their summaries and figures are the same for every visitor: rendered once per
+    # language and content version.
+    editions = fragments.fragment(
+        request, "edition-list", "forum/_edition_list.html", lambda: {"editions": selectors.edition_list()}
+    )
+    return render(request, "forum/edition_list.html", {"editions": editions})
 
 
 EDITION_ARTICLES = 5

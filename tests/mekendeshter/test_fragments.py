@@ -208,3 +208,14 @@ def test_a_signed_in_article_keeps_its_text_and_related_and_its_own_comments(cli
     article.body_ru = "<p>Форум собрал триста делегатов.</p>"
     article.save()
     assert "Форум собрал триста делегатов." in client.get(path).content.decode()
+
+
+def test_a_signed_in_edition_list_is_kept_and_shows_a_new_edition_at_once(client, verified_user):
+    client.force_login(verified_user)
+    EditionFactory(year=2014, start_date="2014-08-26", end_date="2014-08-28", title_ru="Форум 2014")
+    _first, first_queries = _get(client, "/ru/forum/")
+    again, again_queries = _get(client, "/ru/forum/")
+    html = again.content.decode()
+    assert again_queries < first_queries and "Форум 2014" in html and html.count("csrfmiddlewaretoken") == 1
+    EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28", title_ky="Форум 2016-жыл")
+    assert "Форум 2016-жыл" in client.get("/ky/forum/").content.decode()
