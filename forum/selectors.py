@@ -232,6 +232,17 @@ def outcome_public_queryset():
     return OutcomeDocument.objects.public().select_related("edition")
 
 
+def outcome_for_year(*, year):
+    """The public outcome document of `year` with its edition (None if there is none), for its
+    page, from the cache (both models are site data: a save of either makes it stale)."""
+
+    def compute():
+        documents = outcome_public_queryset().defer("edition__search_document", "edition__search_vector")
+        return documents.filter(edition__year=year).first()
+
+    return cached(SITE_DATA, f"outcome-page:{year}", compute)
+
+
 def outcome_sections(*, document):
     """The document's sections in order, with each item's and section's public (answered)
     proposals and each item's current progress status; a queryset, read only when the page's

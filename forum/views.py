@@ -124,7 +124,9 @@ def venue(request, year):
 
 def outcome(request, year):
     pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
-    document = get_object_or_404(selectors.outcome_public_queryset(), edition__year=year)
+    document = selectors.outcome_for_year(year=year)
+    if document is None:
+        raise Http404
     context = {"document": document, "edition": document.edition}
     # The sections are the same for every visitor: rendered once per language and content version.
     sections = fragments.fragment(

@@ -91,3 +91,14 @@ def test_programme_and_venue_read_their_edition_from_the_cache_and_follow_staff_
     assert "Новый зал" in client.get("/ru/forum/2016/venue/").content.decode()
     assert client.get("/ru/forum/2015/venue/").status_code == 404
     assert client.get("/ru/forum/2015/programme/").status_code == 404
+
+
+def test_the_outcome_page_reads_its_document_from_the_cache_and_hides_a_draft_at_once(client):
+    edition = EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28")
+    document = OutcomeDocumentFactory(edition=edition, title_ru="Итоговая резолюция")
+    assert "Итоговая резолюция" in client.get("/ru/forum/2016/outcome/").content.decode()
+    html, queries = outcome_queries(client, "/ru/forum/2016/outcome/")
+    assert "Итоговая резолюция" in html and queries == []
+    document.status = OutcomeDocument.Status.DRAFT  # staff take it back
+    document.save()
+    assert client.get("/ru/forum/2016/outcome/").status_code == 404
