@@ -86,6 +86,17 @@ def edition_queryset():
     return Edition.objects.select_related("venue").prefetch_related("figures")
 
 
+def edition_for_page(*, year):
+    """The edition of `year` (None if there is none) for its own page: with its venue and key
+    figures, without its search document, from the cache (its models are site data)."""
+
+    def compute():
+        editions = edition_queryset().defer("search_document", "search_vector")
+        return editions.filter(year=year).first()
+
+    return cached(SITE_DATA, f"edition-page:{year}", compute)
+
+
 def edition_for_subpage(*, year):
     """The edition of `year` (None if there is none) for the pages under its own (programme,
     venue): with its venue, without its key figures (a second query) or its search document (the

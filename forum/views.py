@@ -40,7 +40,9 @@ EDITION_PHOTOS = 4
 
 def edition_detail(request, year):
     pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
-    edition = get_object_or_404(selectors.edition_queryset(), year=year)
+    edition = selectors.edition_for_page(year=year)
+    if edition is None:
+        raise Http404
 
     def neighbours():
         previous, following = selectors.edition_neighbours(edition=edition)

@@ -73,7 +73,8 @@ def test_the_last_editions_key_figures_on_the_home_page_follow_staff_edits(clien
     assert "делегатов" not in client.get("/ru/").content.decode()
 
 
-def test_programme_and_venue_read_their_edition_from_the_cache_and_follow_staff_edits(client):
+def test_programme_and_venue_read_their_edition_from_the_cache_and_follow_staff_edits(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the data cache under test, not the page cache
     edition = EditionFactory(
         year=2016, start_date="2016-08-26", end_date="2016-08-28", title_ru="Форум 2016", venue=VenueFactory()
     )
@@ -93,7 +94,8 @@ def test_programme_and_venue_read_their_edition_from_the_cache_and_follow_staff_
     assert client.get("/ru/forum/2015/programme/").status_code == 404
 
 
-def test_the_outcome_page_reads_its_document_from_the_cache_and_hides_a_draft_at_once(client):
+def test_the_outcome_page_reads_its_document_from_the_cache_and_hides_a_draft_at_once(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the data cache under test, not the page cache
     edition = EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28")
     document = OutcomeDocumentFactory(edition=edition, title_ru="Итоговая резолюция")
     assert "Итоговая резолюция" in client.get("/ru/forum/2016/outcome/").content.decode()
@@ -102,3 +104,17 @@ def test_the_outcome_page_reads_its_document_from_the_cache_and_hides_a_draft_at
     document.status = OutcomeDocument.Status.DRAFT  # staff take it back
     document.save()
     assert client.get("/ru/forum/2016/outcome/").status_code == 404
+
+
+def test_the_edition_page_reads_its_edition_and_figures_from_the_cache_and_follows_staff_edits(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the data cache under test, not the page cache
+    edition = EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28", title_ru="Форум 2016")
+    KeyFigureFactory(edition=edition, value="573", label_ru="тысячи соотечественников")
+    assert "тысячи соотечественников" in client.get("/ru/forum/2016/").content.decode()
+    with CaptureQueriesContext(connection) as context:
+        html = client.get("/ru/forum/2016/").content.decode()
+    assert "Форум 2016" in html and len(context) == 0
+    edition.title_ru = "Шестой форум"
+    edition.save()
+    assert "Шестой форум" in client.get("/ru/forum/2016/").content.decode()
+    assert client.get("/ru/forum/2015/").status_code == 404
