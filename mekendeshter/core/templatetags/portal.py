@@ -133,7 +133,12 @@ def _main_nav_urls(language, outcome_year):
     )
 
 
-setting_changed.connect(lambda **kwargs: _main_nav_urls.cache_clear())
+def _forget_main_nav_urls(**kwargs):
+    # A test that changes the URLs or the languages gets links reversed under them.
+    _main_nav_urls.cache_clear()
+
+
+setting_changed.connect(_forget_main_nav_urls)
 
 
 def _current(path, url, section):
