@@ -1,4 +1,5 @@
 from allauth.account.internal.flows.signup import complete_signup
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -113,13 +114,25 @@ def photo(request, year, pk):
 
 
 def venue(request, year):
+    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
     edition = _subpage_edition(year)
-    hotels = list(selectors.hotel_list(venue=edition.venue))
+
+    def body():
+        hotels = list(selectors.hotel_list(venue=edition.venue))
+        return {
+            "venue": edition.venue,
+            "hotels": hotels,
+            "plan": venue_plan(edition.venue, hotels),
+            # What the site's context processor gives a page; a fragment is rendered without it.
+            "map_tile_url": settings.MAP_TILE_URL,
+        }
+
+    # The venue, its plan and the hotels are the same for every visitor: rendered once per
+    # language and content version.
     context = {
         "edition": edition,
         "venue": edition.venue,
-        "hotels": hotels,
-        "plan": venue_plan(edition.venue, hotels),
+        "body": fragments.fragment(request, f"venue-body:{edition.pk}", "forum/_venue_body.html", body),
     }
     return _current_kept_offline(request, edition, render(request, "forum/venue.html", context))
 

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forum import services as forum_services
+from forum.models import Hotel
 from mekendeshter.core import fragments
 from tests.factories import (
     ArticleFactory,
@@ -18,6 +19,7 @@ from tests.factories import (
     RegistrationFactory,
     SectionFactory,
     SessionFactory,
+    VenueFactory,
 )
 from tests.utils import text_in_language
 
@@ -219,3 +221,15 @@ def test_a_signed_in_edition_list_is_kept_and_shows_a_new_edition_at_once(client
     assert again_queries < first_queries and "Форум 2014" in html and html.count("csrfmiddlewaretoken") == 1
     EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28", title_ky="Форум 2016-жыл")
     assert "Форум 2016-жыл" in client.get("/ky/forum/").content.decode()
+
+
+def test_a_signed_in_venue_page_keeps_its_venue_and_shows_a_new_hotel_at_once(client, verified_user):
+    client.force_login(verified_user)
+    edition = EditionFactory(year=2016, start_date="2016-08-26", end_date="2016-08-28", venue=VenueFactory())
+    _first, first_queries = _get(client, "/ru/forum/2016/venue/")
+    again, again_queries = _get(client, "/ru/forum/2016/venue/")
+    html = again.content.decode()
+    assert again_queries < first_queries and "Ошский государственный университет" in html
+    assert html.count("csrfmiddlewaretoken") == 1  # the sign-out form's only
+    Hotel.objects.create(venue=edition.venue, name_ru="Гостиница Алай", name_ky="Алай мейманканасы")
+    assert "Алай мейманканасы" in client.get("/ky/forum/2016/venue/").content.decode()
