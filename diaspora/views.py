@@ -89,8 +89,15 @@ def _directory_lists(request):
 @require_GET
 @rate_limited("directory")
 def experts(request):
-    context = _filtered_entries(request, selectors.expert_list, selectors.expert_list_count)
-    return render(request, "diaspora/experts.html", context)
+    # Kept as the directory's lists are (see directory above): the same roster for everyone who
+    # asks with the same query string, one cache read instead of its queries and templates.
+    expert_list = fragments.fragment(
+        request,
+        f"experts:{fragments.query_key(request)}",
+        "diaspora/_expert_list.html",
+        lambda: _filtered_entries(request, selectors.expert_list, selectors.expert_list_count),
+    )
+    return render(request, "diaspora/experts.html", {"expert_list": expert_list})
 
 
 @require_GET

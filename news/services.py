@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from mekendeshter.core import pagecache
 from mekendeshter.core.emails import normalise_email
 from mekendeshter.core.sanitize import clean_html
 
@@ -129,7 +130,11 @@ def comment_report(*, comment, reporter):
 
 
 def comment_set_status(*, queryset, status):
-    return queryset.update(status=status)
+    count = queryset.update(status=status)
+    # An update() sends no signal: an approved comment must show at once, a hidden one leave at
+    # once, on kept pages and in the kept comment lists (news.views).
+    pagecache.bump_version()
+    return count
 
 
 # --- Subscriptions --------------------------------------------------------------------------

@@ -65,11 +65,26 @@ def _article_context(request, article, comment_form=None):
             lambda: {"related": selectors.article_related(article=article)},
         ),
         "share_url": request.build_absolute_uri(article.get_absolute_url()),
-        "comments": selectors.comment_list(article=article, user=request.user),
+        **_comments(request, article),
         "comment_form": (comment_form or CommentForm()) if can_comment and article.comments_enabled else None,
         "can_comment": can_comment,
         "login_url": _login_url(article.get_absolute_url() + "#comments"),
     }
+
+
+def _comments(request, article):
+    """The comment list: for an anonymous visitor the same for everyone, kept per article,
+    language and content version (a comment saved, approved or hidden bumps it); a signed-in
+    visitor sees their own pending comments and actions, so theirs is rendered for them."""
+    if request.user.is_authenticated:
+        return {"comments": selectors.comment_list(article=article, user=request.user)}
+    html = fragments.fragment(
+        request,
+        f"article-comments:{article.pk}",
+        "news/_comment_list.html",
+        lambda: {"comments": selectors.comment_list(article=article), "article": article},
+    )
+    return {"comments_html": html}
 
 
 def article_detail(request, slug):
