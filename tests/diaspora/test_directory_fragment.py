@@ -63,3 +63,46 @@ def test_kept_lists_lift_no_rate_limit(client, settings):
     assert client.get("/ru/directory/").status_code == 200
     response = client.get("/ru/directory/")
     assert response.status_code == 429 and "Айгүл Москва" not in response.content.decode()
+
+
+# The expert roster is kept the same way (diaspora.views.experts).
+
+
+def test_kept_experts_follow_the_query_string_and_cost_no_list_query(client, settings, verified_user):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.force_login(verified_user)
+    DirectoryEntryFactory(country="RU", display_name="Айгүл Москва", is_expert=True, expertise="Укук")
+    DirectoryEntryFactory(country="KZ", display_name="Бакыт Алматы", is_expert=True, expertise="Медицина")
+    DirectoryEntryFactory(country="KZ", display_name="Эксперт эмес", is_expert=False)
+    html, queries = _get(client, "/ky/directory/experts/")
+    assert "Айгүл Москва" in html and "Бакыт Алматы" in html and "Эксперт эмес" not in html and _list_queries(queries)
+    again, queries = _get(client, "/ky/directory/experts/")
+    assert "Айгүл Москва" in again and "Укук" in again and _list_queries(queries) == []
+    # The signed-in visitor's own header around the kept roster; the roster holds no token.
+    assert "/ky/accounts/logout/" in again and again.count("csrfmiddlewaretoken") == 1
+    kazakh, _queries = _get(client, "/ru/directory/experts/?country=KZ")
+    assert "Бакыт Алматы" in kazakh and "Айгүл Москва" not in kazakh
+    _html, queries = _get(client, "/ru/directory/experts/?page=1&country=KZ")
+    _html, queries = _get(client, "/ru/directory/experts/?country=KZ&page=1")
+    assert _list_queries(queries) == []
+    empty, _queries = _get(client, "/ru/directory/experts/?q=Жокбекова")
+    assert "Здесь пока нет экспертов." in empty
+
+
+def test_a_hidden_expert_leaves_the_kept_roster_at_once(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    entry = DirectoryEntryFactory(country="RU", display_name="Айгүл Москва", is_expert=True)
+    assert "Айгүл Москва" in client.get("/ru/directory/experts/").content.decode()
+    services.entry_set_hidden(entry=entry, hidden=True)
+    assert "Айгүл Москва" not in client.get("/ru/directory/experts/").content.decode()
+    assert "Азырынча бул жерде эксперттер жок." in client.get("/ky/directory/experts/").content.decode()
+
+
+def test_kept_experts_lift_no_rate_limit(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "directory": (2, 600)}
+    DirectoryEntryFactory(display_name="Айгүл Москва", is_expert=True)
+    assert client.get("/ru/directory/experts/").status_code == 200
+    assert client.get("/ru/directory/experts/").status_code == 200
+    response = client.get("/ru/directory/experts/")
+    assert response.status_code == 429 and "Айгүл Москва" not in response.content.decode()
