@@ -1,3 +1,7 @@
+import hashlib
+import logging
+
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 
@@ -5,6 +9,8 @@ from forum.models import Edition
 from mekendeshter.core.search import matching, without_documents
 
 from .models import Article, Comment, Delivery, Newsletter
+
+logger = logging.getLogger(__name__)
 
 
 def article_list(*, category=None, edition_year=None):
@@ -34,6 +40,37 @@ def article_queryset():
     # The edition's search document and vector too (14 KB a row at the demo's size).
     articles = without_documents(Article.objects.published().select_related("edition"))
     return articles.defer("edition__search_document", "edition__search_vector")
+
+
+# A kept article page row lives as long as a kept fragment (mekendeshter.core.fragments.TIMEOUT):
+# a new content version makes it stale at once; this bounds nothing but memory.
+ARTICLE_PAGE_TIMEOUT = 60
+
+
+def article_for_page(*, slug, version):
+    """The published article `slug` (None if there is none) for its own page, kept in the shared
+    cache under the content version (mekendeshter.core.pagecache), which every save of an article
+    or its edition, and every admin change, bumps: the page's one query (and its compilation, the
+    dearer part) becomes a cache read. Only a found article is kept: a request for a slug that
+    does not exist (or not yet) must neither fill the cache nor hide a publication. Without a
+    version (no cache) it is read as before."""
+    articles = article_queryset().filter(slug=slug)
+    if version is None:
+        return articles.first()
+    key = f"news:article-page:{hashlib.sha256(slug.encode()).hexdigest()[:32]}:{version}"
+    try:
+        article = cache.get(key)
+    except Exception:  # the cache is down: the page is read, as without a cache, not refused
+        logger.exception("cache: could not read %s", key)
+        return articles.first()
+    if article is None:
+        article = articles.first()
+        if article is not None:
+            try:
+                cache.set(key, article, ARTICLE_PAGE_TIMEOUT)
+            except Exception:
+                logger.exception("cache: could not keep %s", key)
+    return article
 
 
 def article_related(*, article, limit=3):

@@ -88,8 +88,11 @@ def _comments(request, article):
 
 
 def article_detail(request, slug):
-    pagecache.content_version(request)  # before the rows are read (mekendeshter.core.fragments)
-    article = get_object_or_404(selectors.article_queryset(), slug=slug)
+    # Read before the row: a row read first could be kept under a version bumped after it.
+    version = pagecache.content_version(request)
+    article = selectors.article_for_page(slug=slug, version=version)
+    if article is None:
+        raise Http404
     return render(request, "news/article_detail.html", _article_context(request, article))
 
 
